@@ -1,0 +1,1 @@
+//! Platform-free logic of Jardam, tested natively with `cargo test`.
