@@ -1,0 +1,30 @@
+# Jardam: `make serve` builds and serves the app; `make test` runs every test.
+# Both first install whatever is missing (scripts/setup.sh), so they work on a fresh machine.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/tests/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+PORT ?= 8080
+
+.PHONY: setup build serve test test-native test-e2e bench
+
+setup:
+	@scripts/setup.sh
+
+## Release build into dist/ (WASM, JS, CSS, icons, the signed feed and the service worker).
+build: setup
+	trunk build --release
+
+## Build, then serve dist/ with its bundled feed at http://localhost:$(PORT).
+serve: build
+	scripts/serve.sh dist $(PORT)
+
+## Every test: native (cargo), then end-to-end in Chromium against the release build.
+test: build
+	cargo test --workspace --exclude jardam-app
+	$(MAKE) --no-print-directory test-e2e
+
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/
+
+## Shell size and other measurements, written to BENCHMARKS.md.
+bench: build
+	node scripts/bench.mjs

@@ -1,0 +1,112 @@
+//! Service worker registration and the update flow.
+//!
+//! A new version waits until the user taps "Update now"; the page then asks the waiting worker
+//! to take over and reloads once it controls the page, so the app is never half-updated.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{JsFuture, spawn_local};
+use web_sys::{ServiceWorker, ServiceWorkerRegistration, ServiceWorkerState};
+
+/// What the service worker has told the page, shared through context.
+#[derive(Clone, Copy)]
+pub struct Pwa {
+    /// A new version is installed and waiting for the user's go-ahead.
+    pub update_ready: RwSignal<bool>,
+    /// The first install finished: the shell now loads without a network.
+    pub offline_ready: RwSignal<bool>,
+    reload_on_change: RwSignal<bool>,
+}
+
+impl Pwa {
+    /// Tells the waiting worker to take over; the page reloads when it does.
+    pub fn apply_update(&self) {
+        let reload = self.reload_on_change;
+        let container = window().navigator().service_worker();
+        spawn_local(async move {
+            let Ok(reg) = JsFuture::from(container.get_registration()).await else {
+                return;
+            };
+            let Some(waiting) = reg.unchecked_into::<ServiceWorkerRegistration>().waiting() else {
+                return;
+            };
+            reload.set(true);
+            let _ = waiting.post_message(&JsValue::from_str("skip-waiting"));
+        });
+    }
+}
+
+fn listen(target: impl FnOnce(Option<&js_sys::Function>), f: impl FnMut() + 'static) {
+    let closure = Closure::<dyn FnMut()>::new(f);
+    target(Some(closure.as_ref().unchecked_ref()));
+    closure.forget();
+}
+
+fn watch_installing(worker: ServiceWorker, pwa: Pwa, first_install: bool) {
+    let watched = worker.clone();
+    listen(
+        |f| worker.set_onstatechange(f),
+        move || {
+            if watched.state() == ServiceWorkerState::Installed && !first_install {
+                pwa.update_ready.set(true);
+            }
+        },
+    );
+}
+
+/// Registers `/sw.js` and reports first install and waiting updates through [`Pwa`].
+pub fn register() -> Pwa {
+    let pwa = Pwa {
+        update_ready: RwSignal::new(false),
+        offline_ready: RwSignal::new(false),
+        reload_on_change: RwSignal::new(false),
+    };
+    let navigator = window().navigator();
+    if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
+        return pwa;
+    }
+    let container = navigator.service_worker();
+    let first_install = container.controller().is_none();
+    listen(
+        |f| container.set_oncontrollerchange(f),
+        move || {
+            if pwa.reload_on_change.get_untracked() {
+                let _ = window().location().reload();
+            }
+        },
+    );
+    let registering = container.register("/sw.js");
+    let ready = container.ready();
+    spawn_local(async move {
+        let Ok(reg) = JsFuture::from(registering).await else {
+            return;
+        };
+        let reg: ServiceWorkerRegistration = reg.unchecked_into();
+        if reg.waiting().is_some() && !first_install {
+            pwa.update_ready.set(true);
+        }
+        if let Some(installing) = reg.installing() {
+            watch_installing(installing, pwa, first_install);
+        }
+        let watched = reg.clone();
+        listen(
+            |f| reg.set_onupdatefound(f),
+            move || {
+                if let Some(installing) = watched.installing() {
+                    watch_installing(installing, pwa, first_install);
+                }
+            },
+        );
+        if !first_install {
+            if let Ok(check) = reg.update() {
+                let _ = JsFuture::from(check).await;
+            }
+        } else if let Ok(ready) = ready {
+            if JsFuture::from(ready).await.is_ok() {
+                pwa.offline_ready.set(true);
+            }
+        }
+    });
+    pwa
+}

@@ -1,0 +1,29 @@
+//! One module per destination of the bottom navigation.
+
+mod checklists;
+mod help;
+mod hotlines;
+mod more;
+mod not_found;
+mod rights;
+
+pub use checklists::Checklists;
+pub use help::Help;
+pub use hotlines::Hotlines;
+pub use more::More;
+pub use not_found::NotFound;
+pub use rights::Rights;
+
+use leptos::prelude::*;
+
+use crate::i18n::{Key, use_i18n};
+
+/// A screen's title and introduction; later issues fill the body.
+#[component]
+fn ScreenIntro(title: Key, intro: Key) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h1>{move || i18n.t(title)}</h1>
+        <p class="intro">{move || i18n.t(intro)}</p>
+    }
+}

@@ -1,0 +1,19 @@
+//! The screen for an address the app does not know.
+
+use leptos::prelude::*;
+
+use crate::i18n::{Key, use_i18n};
+
+/// Shown for unknown routes, with a way back.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="screen" data-screen="not-found">
+            <h1>{move || i18n.t(Key::NotFound)}</h1>
+            <p>
+                <a href="/rights">{move || i18n.t(Key::GoHome)}</a>
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,31 @@
+//! Notices pushed by the service worker: "Update available" and "Ready to work offline".
+
+use leptos::prelude::*;
+
+use crate::i18n::{Key, use_i18n};
+use crate::pwa::Pwa;
+
+/// Shows the update prompt and the first-install notice when the worker reports them.
+#[component]
+pub fn Notices() -> impl IntoView {
+    let i18n = use_i18n();
+    let pwa = expect_context::<Pwa>();
+    let dismissed = RwSignal::new(false);
+    view! {
+        <Show when=move || pwa.update_ready.get() && !dismissed.get()>
+            <div class="notice" role="alert" id="update-notice">
+                <span>{move || i18n.t(Key::UpdateAvailable)}</span>
+                <button class="primary" on:click=move |_| pwa.apply_update()>
+                    {move || i18n.t(Key::UpdateApply)}
+                </button>
+                <button on:click=move |_| dismissed.set(true)>{move || i18n.t(Key::UpdateLater)}</button>
+            </div>
+        </Show>
+        <Show when=move || pwa.offline_ready.get()>
+            <div class="notice ok" role="status" id="offline-ready">
+                <span>{move || i18n.t(Key::OfflineReady)}</span>
+                <button on:click=move |_| pwa.offline_ready.set(false)>{move || i18n.t(Key::Close)}</button>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,67 @@
+// Jardam's service worker. scripts/postbuild.mjs fills in VERSION and PRECACHE from the build output.
+const VERSION = "__JARDAM_VERSION__";
+const PRECACHE = __JARDAM_PRECACHE__;
+const PREFIX = "jardam-shell-";
+const CACHE = PREFIX + VERSION;
+const FEED = "/feed/";
+
+self.addEventListener("install", (event) => {
+  // The new version waits: the page asks it to take over when the user taps "Update".
+  event.waitUntil(
+    caches.open(CACHE).then((cache) =>
+      cache.addAll(PRECACHE.map((url) => new Request(url, { cache: "reload" })))
+    )
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(
+          keys.filter((key) => key.startsWith(PREFIX) && key !== CACHE).map((key) => caches.delete(key))
+        )
+      )
+      .then(() => self.clients.claim())
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data === "skip-waiting") self.skipWaiting();
+});
+
+async function shell() {
+  const cache = await caches.open(CACHE);
+  return (await cache.match("/index.html")) || fetch("/index.html");
+}
+
+// The feed: always ask the network (the app verifies and stores what it gets); offline, answer
+// with the bundled copy. Network answers are never cached here, so an error is never kept.
+async function feed(request) {
+  try {
+    return await fetch(request);
+  } catch (error) {
+    const bundled = await caches.match(new URL(request.url).pathname, { cacheName: CACHE });
+    if (bundled) return bundled;
+    throw error;
+  }
+}
+
+async function cacheFirst(request) {
+  return (await caches.match(request, { cacheName: CACHE })) || fetch(request);
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === "navigate") {
+    event.respondWith(shell());
+  } else if (url.pathname.startsWith(FEED)) {
+    event.respondWith(feed(request));
+  } else {
+    event.respondWith(cacheFirst(request));
+  }
+});

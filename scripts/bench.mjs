@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// Measures the release build in dist/ and rewrites BENCHMARKS.md.
+// Shell = index.html + JS glue + WASM + CSS, the files a first visit must load before the app
+// runs; sizes raw, gzip (level 9) and brotli (quality 11), as a static host would serve them.
+// Usage: make bench   (or: node scripts/bench.mjs after `trunk build --release`)
+import { execFileSync } from "node:child_process";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpus, release } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = join(root, "dist");
+
+/** Raw, gzip and brotli byte counts of one file. */
+export function sizes(bytes) {
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }).length,
+  };
+}
+
+const kb = (n) => (n / 1024).toFixed(1);
+const shellPattern = /^(index\.html|.*\.(js|wasm|css))$/;
+const top = readdirSync(dist).filter((name) => shellPattern.test(name) && name !== "sw.js").sort();
+const rows = top.map((name) => ({ name, ...sizes(readFileSync(join(dist, name))) }));
+const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), {
+  raw: 0,
+  gzip: 0,
+  brotli: 0,
+});
+
+function version(cmd, args) {
+  try {
+    return execFileSync(cmd, args, { encoding: "utf8" }).trim().split("\n")[0];
+  } catch {
+    return "not found";
+  }
+}
+
+const date = new Date().toISOString().slice(0, 10);
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Linux ${release()}`;
+const lines = [
+  "# Benchmarks",
+  "",
+  "Produced by `make bench` (scripts/bench.mjs); rerun it to refresh every figure.",
+  "",
+  `- Date: ${date}`,
+  `- Machine: ${machine}`,
+  `- Toolchain: ${version("rustc", ["--version"])}; ${version("trunk", ["--version"])}; wasm-opt ${version("wasm-opt", ["--version"])}`,
+  "",
+  "## App shell size (release build)",
+  "",
+  "HTML + JS + WASM + CSS that a first visit downloads before the app runs (file names carry",
+  "Trunk's content hash). gzip level 9, brotli quality 11.",
+  "",
+  "| file | raw KB | gzip KB | brotli KB |",
+  "|---|---:|---:|---:|",
+  ...rows.map((r) => `| ${r.name.replace(/-[0-9a-f]{16}/, "-HASH")} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`),
+  `| **shell total** | **${kb(total.raw)}** | **${kb(total.gzip)}** | **${kb(total.brotli)}** |`,
+  "",
+];
+writeFileSync(join(root, "BENCHMARKS.md"), lines.join("\n"));
+console.log(lines.join("\n"));

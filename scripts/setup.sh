@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs whatever Jardam's build and tests need and is missing; quick when all is present.
+# Debian packages (chromium, chromium-driver, nginx with brotli, brotli), the wasm32 target,
+# trunk 0.21.14, wasm-bindgen-cli at Cargo.lock's wasm-bindgen version, and the npm packages of
+# tests/ (binaryen's wasm-opt, playwright-core). Nothing is downloaded by Trunk itself.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf 'setup: %s\n' "$*"; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_missing=()
+command -v chromium >/dev/null || apt_missing+=(chromium)
+command -v chromedriver >/dev/null || apt_missing+=(chromium-driver)
+command -v nginx >/dev/null || apt_missing+=(nginx-light)
+[ -f /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ] || apt_missing+=(libnginx-mod-http-brotli-filter)
+command -v brotli >/dev/null || apt_missing+=(brotli)
+if [ ${#apt_missing[@]} -gt 0 ]; then
+  say "installing Debian packages: ${apt_missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${apt_missing[@]}" >/dev/null
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q ' 0\.21\.14$'; then
+  say "installing trunk 0.21.14 (about 11 minutes on 2 cores)"
+  cargo install trunk --version 0.21.14 --locked
+fi
+
+bindgen=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
+pinned=$(sed -n 's/^wasm_bindgen = "\(.*\)"/\1/p' Trunk.toml)
+if [ "$bindgen" != "$pinned" ]; then
+  echo "setup: Trunk.toml pins wasm_bindgen = \"$pinned\" but Cargo.lock has $bindgen: make them equal" >&2
+  exit 1
+fi
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen\$"; then
+  say "installing wasm-bindgen-cli $bindgen"
+  cargo install wasm-bindgen-cli --version "$bindgen" --force
+fi
+
+if [ ! -x tests/node_modules/.bin/wasm-opt ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
+  say "installing the npm packages of tests/"
+  (cd tests && npm ci --no-audit --no-fund --loglevel=error)
+fi
