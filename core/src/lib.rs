@@ -1,1 +1,12 @@
-//! Platform-free logic of Jardam, tested natively with `cargo test`.
+//! Platform-free logic of Jardam, shared by the app (compiled to WebAssembly) and the editors'
+//! `jardam-feed` command, and tested natively with `cargo test`.
+//!
+//! No file system, clock or threads here: callers pass in bytes and dates.
+
+pub mod content;
+pub mod date;
+pub mod feed;
+pub mod hex;
+pub mod keys;
+pub mod markup;
+mod text_enum;

@@ -1,0 +1,564 @@
+//! The content the app shows, as shipped in one JSON **pack** per language.
+//!
+//! A pack holds every item once. An item that has no text in the pack's language carries the
+//! text of its fallback language instead, and says so in its `lang` field, so the app can show
+//! "Not yet translated — shown in Russian".
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::{Date, Weekday};
+use crate::markup::Block;
+use crate::text_enum::text_enum_impls;
+
+/// Everything the app shows in one language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pack {
+    /// Format of this pack: [`crate::feed::SCHEMA_VERSION`].
+    pub schema: u32,
+    /// Language of the pack (`ru`, `ky`, `en`, `uz`, `tg`).
+    pub lang: String,
+    /// Version of the content this pack was built from; only ever grows.
+    pub content_version: u64,
+    /// The Rights categories, sorted by `order`.
+    pub categories: Vec<Category>,
+    /// Rights articles, sorted by id.
+    pub articles: Vec<Article>,
+    /// Organisations and hotlines, sorted by id.
+    pub contacts: Vec<Contact>,
+    /// Document checklists, sorted by id.
+    pub checklists: Vec<Checklist>,
+}
+
+impl Pack {
+    /// The category with this id.
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+
+    /// The article with this id.
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+
+    /// The contact with this id.
+    pub fn contact(&self, id: &str) -> Option<&Contact> {
+        self.contacts.iter().find(|c| c.id == id)
+    }
+
+    /// The checklist with this id.
+    pub fn checklist(&self, id: &str) -> Option<&Checklist> {
+        self.checklists.iter().find(|c| c.id == id)
+    }
+}
+
+/// A Rights category, such as "Entry, registration and stay".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Category {
+    /// Id, e.g. `arrival`.
+    pub id: String,
+    /// Position in the list, smallest first.
+    pub order: u32,
+    /// Name of the icon the app draws.
+    pub icon: String,
+    /// Title in the pack's language (or its fallback).
+    pub title: String,
+}
+
+/// A rights article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Id, e.g. `registration-eaeu`; also its route `/rights/ID`.
+    pub id: String,
+    /// Id of its [`Category`].
+    pub category: String,
+    /// Title.
+    pub title: String,
+    /// One or two sentences shown in lists.
+    pub summary: String,
+    /// The text, as safe blocks.
+    pub body: Vec<Block>,
+    /// Search words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Whom it concerns.
+    pub applies_to: Vec<Audience>,
+    /// Shown under "Help now".
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub emergency: bool,
+    /// When the rule itself last changed.
+    pub updated: Date,
+    /// When an editor last checked it against its sources.
+    pub verified_on: Date,
+    /// Where the facts come from.
+    pub sources: Vec<Source>,
+    /// How far the text can be trusted.
+    pub review: Review,
+    /// Language the text is actually in; differs from the pack's when it is a fallback.
+    pub lang: String,
+    /// Ids of related articles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<String>,
+    /// Ids of contacts to call about it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<String>,
+}
+
+/// An organisation or hotline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Contact {
+    /// Id, e.g. `kg-embassy-moscow`; also its route `/hotlines/ID`.
+    pub id: String,
+    /// What kind of organisation it is.
+    pub kind: ContactKind,
+    /// Whose organisation it is.
+    pub country: Country,
+    /// Name.
+    pub name: String,
+    /// What they help with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Street address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// Phone numbers (E.164, or a short emergency number such as `112`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phones: Vec<Phone>,
+    /// WhatsApp number, E.164.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub whatsapp: Option<String>,
+    /// Telegram user name, without `@`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub telegram: Option<String>,
+    /// E-mail address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Web site, https.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// Regions or cities served, or `["all"]`.
+    pub regions: Vec<String>,
+    /// Time zone of `hours`, e.g. `Europe/Moscow`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours_tz: Option<String>,
+    /// Opening hours.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hours: Vec<Hours>,
+    /// Languages spoken.
+    pub languages: Vec<String>,
+    /// Free to call (`true`) or paid (`false`); absent when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub free: Option<bool>,
+    /// When an editor last checked it against its sources.
+    pub verified_on: Date,
+    /// Where the details come from.
+    pub sources: Vec<Source>,
+    /// How far the text can be trusted.
+    pub review: Review,
+    /// Language the text is actually in.
+    pub lang: String,
+}
+
+/// A phone number and what it reaches.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Phone {
+    /// E.164 (`+79251155047`) or a short emergency number (`112`).
+    pub number: String,
+    /// What the number reaches.
+    pub label: PhoneLabel,
+}
+
+/// Opening hours on some days of the week.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Hours {
+    /// The days these hours apply to.
+    pub days: Vec<Weekday>,
+    /// Opening time, `HH:MM`.
+    pub open: String,
+    /// Closing time, `HH:MM`, later than `open`; `24:00` for midnight.
+    pub close: String,
+}
+
+/// A document checklist: the steps to be legal after some event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Checklist {
+    /// Id, e.g. `kg-worker-arrival`.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// One or two sentences shown in lists.
+    pub summary: String,
+    /// Whom it concerns.
+    pub applies_to: Vec<Audience>,
+    /// The steps, in order.
+    pub steps: Vec<Step>,
+    /// When an editor last checked it against its sources.
+    pub verified_on: Date,
+    /// Where the facts come from.
+    pub sources: Vec<Source>,
+    /// How far the text can be trusted.
+    pub review: Review,
+    /// Language the text is actually in.
+    pub lang: String,
+    /// Ids of related articles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<String>,
+}
+
+/// One step of a [`Checklist`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    /// Id, unique within its checklist (the app remembers ticked steps by it).
+    pub id: String,
+    /// What to do.
+    pub what: String,
+    /// Where to do it.
+    #[serde(rename = "where", default, skip_serializing_if = "Option::is_none")]
+    pub where_: Option<String>,
+    /// The cost in words ("Free", "about 6,000 roubles a month").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<String>,
+    /// The cost in roubles, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_rub: Option<u32>,
+    /// By when it must be done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<DeadlineRule>,
+}
+
+/// A deadline counted from an event, such as "30 days from entry".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeadlineRule {
+    /// The event it counts from.
+    pub from: Anchor,
+    /// How many units after it (negative: before it).
+    pub amount: i32,
+    /// The unit of `amount`.
+    pub unit: DeadlineUnit,
+    /// For a repeating deadline (a monthly patent payment): the period in months.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub every_months: Option<u32>,
+}
+
+impl DeadlineRule {
+    /// The first deadline, given the date of the anchor event; `None` if out of range.
+    pub fn due(&self, anchor: Date) -> Option<Date> {
+        let amount = i64::from(self.amount);
+        match self.unit {
+            DeadlineUnit::Days => anchor.add_days(amount),
+            DeadlineUnit::WorkingDays => anchor.add_working_days(amount),
+            DeadlineUnit::Months => anchor.add_months(amount),
+        }
+    }
+
+    /// The first deadline on or after `today`: [`DeadlineRule::due`] for a one-off deadline,
+    /// otherwise the first repetition not yet past.
+    pub fn next_due(&self, anchor: Date, today: Date) -> Option<Date> {
+        let first = self.due(anchor)?;
+        let period = match self.every_months {
+            Some(p) if p > 0 && first < today => i64::from(p),
+            _ => return Some(first),
+        };
+        // Count whole periods from the first deadline, so month-end clamping never drifts.
+        let months_apart = i64::from(today.year() - first.year()) * 12 + i64::from(today.month())
+            - i64::from(first.month());
+        let mut n = (months_apart / period).max(0);
+        loop {
+            let date = first.add_months(n * period)?;
+            if date >= today {
+                return Some(date);
+            }
+            n += 1;
+        }
+    }
+}
+
+/// A source of the facts in an item.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// Outlet and what it said.
+    pub title: String,
+    /// The outlet's page, https.
+    pub url: String,
+    /// Date of the source, when it is dated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+/// How far a text can be trusted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Review {
+    /// The facts were checked against the sources.
+    Verified,
+    /// A source is old, weak or disputed: shown with a warning, never as settled.
+    NeedsLegalReview,
+    /// Translated without a human check.
+    MachineTranslated,
+}
+
+text_enum_impls!(Review, "a review status", {
+    Verified => "verified",
+    NeedsLegalReview => "needs-legal-review",
+    MachineTranslated => "machine-translated",
+});
+
+/// Whom an article or checklist concerns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Audience {
+    /// Citizens of Kyrgyzstan.
+    Kg,
+    /// Citizens of Kazakhstan.
+    Kz,
+    /// Citizens of Uzbekistan.
+    Uz,
+    /// Citizens of Tajikistan.
+    Tj,
+    /// Everyone.
+    Any,
+    /// Workers from an EAEU country (no patent needed).
+    EaeuWorker,
+    /// Holders of a work patent.
+    PatentHolder,
+}
+
+text_enum_impls!(Audience, "an audience", {
+    Kg => "KG",
+    Kz => "KZ",
+    Uz => "UZ",
+    Tj => "TJ",
+    Any => "any",
+    EaeuWorker => "eaeu-worker",
+    PatentHolder => "patent-holder",
+});
+
+/// What kind of organisation a contact is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ContactKind {
+    /// An emergency service (112, police, ambulance).
+    Emergency,
+    /// An embassy.
+    Embassy,
+    /// A consulate.
+    Consulate,
+    /// A ministry or state agency.
+    Ministry,
+    /// A non-governmental organisation.
+    Ngo,
+    /// A hotline.
+    Hotline,
+}
+
+text_enum_impls!(ContactKind, "a contact kind", {
+    Emergency => "emergency",
+    Embassy => "embassy",
+    Consulate => "consulate",
+    Ministry => "ministry",
+    Ngo => "ngo",
+    Hotline => "hotline",
+});
+
+/// Whose organisation a contact is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Country {
+    /// Kyrgyzstan.
+    Kg,
+    /// Kazakhstan.
+    Kz,
+    /// Uzbekistan.
+    Uz,
+    /// Tajikistan.
+    Tj,
+    /// Russia.
+    Ru,
+}
+
+text_enum_impls!(Country, "a country", {
+    Kg => "KG",
+    Kz => "KZ",
+    Uz => "UZ",
+    Tj => "TJ",
+    Ru => "RU",
+});
+
+/// What a phone number reaches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PhoneLabel {
+    /// A hotline.
+    Hotline,
+    /// The reception desk.
+    Reception,
+    /// The consular section.
+    Consular,
+    /// An emergency line.
+    Emergency,
+    /// The police.
+    Police,
+    /// An ambulance.
+    Ambulance,
+    /// An office.
+    Office,
+}
+
+text_enum_impls!(PhoneLabel, "a phone label", {
+    Hotline => "hotline",
+    Reception => "reception",
+    Consular => "consular",
+    Emergency => "emergency",
+    Police => "police",
+    Ambulance => "ambulance",
+    Office => "office",
+});
+
+/// The event a deadline counts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Anchor {
+    /// Entry into Russia.
+    Entry,
+    /// Signing the work contract.
+    Contract,
+    /// Receiving the patent.
+    Patent,
+    /// Leaving Russia.
+    Departure,
+}
+
+text_enum_impls!(Anchor, "a deadline anchor", {
+    Entry => "entry",
+    Contract => "contract",
+    Patent => "patent",
+    Departure => "departure",
+});
+
+/// Unit of a deadline's amount.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DeadlineUnit {
+    /// Calendar days.
+    Days,
+    /// Monday to Friday (public holidays are not known and not skipped).
+    WorkingDays,
+    /// Calendar months, clamped at month ends.
+    Months,
+}
+
+text_enum_impls!(DeadlineUnit, "a deadline unit", {
+    Days => "days",
+    WorkingDays => "working_days",
+    Months => "months",
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> Date {
+        Date::parse(text).unwrap()
+    }
+
+    fn rule(from: Anchor, amount: i32, unit: DeadlineUnit, every: Option<u32>) -> DeadlineRule {
+        DeadlineRule {
+            from,
+            amount,
+            unit,
+            every_months: every,
+        }
+    }
+
+    #[test]
+    fn deadlines_count_from_their_anchor() {
+        let entry = d("2025-11-27");
+        assert_eq!(
+            rule(Anchor::Entry, 30, DeadlineUnit::Days, None).due(entry),
+            Some(d("2025-12-27"))
+        );
+        assert_eq!(
+            rule(Anchor::Entry, 3, DeadlineUnit::WorkingDays, None).due(d("2025-11-28")),
+            Some(d("2025-12-03"))
+        );
+        assert_eq!(
+            rule(Anchor::Contract, 1, DeadlineUnit::Months, None).due(d("2026-01-31")),
+            Some(d("2026-02-28"))
+        );
+        assert_eq!(
+            rule(Anchor::Departure, -3, DeadlineUnit::Days, None).due(d("2026-03-01")),
+            Some(d("2026-02-26"))
+        );
+    }
+
+    #[test]
+    fn repeating_deadlines_find_the_next_one() {
+        let monthly = rule(Anchor::Patent, 1, DeadlineUnit::Months, Some(1));
+        let patent = d("2025-01-31");
+        // First payment due 2025-02-28; then the 31st clamped, counted from the first.
+        assert_eq!(
+            monthly.next_due(patent, d("2025-02-01")),
+            Some(d("2025-02-28"))
+        );
+        assert_eq!(
+            monthly.next_due(patent, d("2025-03-01")),
+            Some(d("2025-03-28"))
+        );
+        assert_eq!(
+            monthly.next_due(patent, d("2025-03-28")),
+            Some(d("2025-03-28"))
+        );
+        assert_eq!(
+            monthly.next_due(patent, d("2025-03-29")),
+            Some(d("2025-04-28"))
+        );
+        let quarterly = rule(Anchor::Patent, 0, DeadlineUnit::Days, Some(3));
+        assert_eq!(
+            quarterly.next_due(d("2025-01-10"), d("2025-05-01")),
+            Some(d("2025-07-10"))
+        );
+        let once = rule(Anchor::Entry, 30, DeadlineUnit::Days, None);
+        assert_eq!(
+            once.next_due(d("2025-01-01"), d("2026-01-01")),
+            Some(d("2025-01-31"))
+        );
+    }
+
+    #[test]
+    fn words_round_trip() {
+        for review in Review::ALL {
+            assert_eq!(Review::parse(review.as_str()), Some(*review));
+        }
+        assert_eq!(Review::parse("Verified"), None);
+        assert_eq!(
+            serde_json::to_string(&Review::NeedsLegalReview).unwrap(),
+            "\"needs-legal-review\""
+        );
+        assert_eq!(
+            serde_json::from_str::<Audience>("\"eaeu-worker\"").unwrap(),
+            Audience::EaeuWorker
+        );
+        let err = serde_json::from_str::<Audience>("\"kg\"")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown variant `kg`"), "{err}");
+        assert_eq!(
+            serde_json::to_string(&DeadlineUnit::WorkingDays).unwrap(),
+            "\"working_days\""
+        );
+    }
+
+    #[test]
+    fn optional_fields_are_left_out() {
+        let step = Step {
+            id: "register".into(),
+            what: "Register".into(),
+            where_: Some("MFC".into()),
+            cost: None,
+            cost_rub: None,
+            deadline: Some(rule(Anchor::Entry, 30, DeadlineUnit::Days, None)),
+        };
+        let json = serde_json::to_string(&step).unwrap();
+        assert_eq!(
+            json,
+            r#"{"id":"register","what":"Register","where":"MFC","deadline":{"from":"entry","amount":30,"unit":"days"}}"#
+        );
+        assert_eq!(serde_json::from_str::<Step>(&json).unwrap(), step);
+    }
+}

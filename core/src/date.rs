@@ -1,0 +1,414 @@
+//! A minimal civil (calendar) date: no time of day, no time zone, no clock.
+//!
+//! Dates count in days from 1970-01-01 with the proleptic Gregorian calendar, which is all the
+//! deadlines and "verified on" stamps of the content need.
+
+use core::fmt;
+use core::str::FromStr;
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+/// A valid calendar date between 0001-01-01 and 9999-12-31, written `YYYY-MM-DD`.
+///
+/// Ordering is chronological. The fields are private so that every `Date` is a real day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+/// Why a text or a set of numbers is not a [`Date`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateError {
+    /// Not of the form `YYYY-MM-DD` with digits.
+    Format,
+    /// The year is outside 1..=9999.
+    Year,
+    /// The month is outside 1..=12.
+    Month,
+    /// The day does not exist in that month.
+    Day,
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DateError::Format => "a date must be written YYYY-MM-DD",
+            DateError::Year => "the year must be between 1 and 9999",
+            DateError::Month => "the month must be between 01 and 12",
+            DateError::Day => "that day does not exist in that month",
+        })
+    }
+}
+
+impl std::error::Error for DateError {}
+
+/// A day of the week.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Weekday {
+    /// Monday.
+    Mon,
+    /// Tuesday.
+    Tue,
+    /// Wednesday.
+    Wed,
+    /// Thursday.
+    Thu,
+    /// Friday.
+    Fri,
+    /// Saturday.
+    Sat,
+    /// Sunday.
+    Sun,
+}
+
+crate::text_enum::text_enum_impls!(Weekday, "a day of the week", {
+    Mon => "mon",
+    Tue => "tue",
+    Wed => "wed",
+    Thu => "thu",
+    Fri => "fri",
+    Sat => "sat",
+    Sun => "sun",
+});
+
+impl Weekday {
+    /// Saturday or Sunday.
+    pub fn is_weekend(self) -> bool {
+        matches!(self, Weekday::Sat | Weekday::Sun)
+    }
+}
+
+/// Whether `year` has a 29 February.
+pub fn is_leap_year(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// Number of days in `month` (1..=12) of `year`; 0 for an invalid month.
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl Date {
+    /// Smallest representable date, 0001-01-01.
+    pub const MIN: Date = Date {
+        year: 1,
+        month: 1,
+        day: 1,
+    };
+    /// Largest representable date, 9999-12-31.
+    pub const MAX: Date = Date {
+        year: 9999,
+        month: 12,
+        day: 31,
+    };
+
+    /// The date `year-month-day`, if it exists.
+    pub fn new(year: i32, month: u32, day: u32) -> Result<Date, DateError> {
+        if !(1..=9999).contains(&year) {
+            return Err(DateError::Year);
+        }
+        if !(1..=12).contains(&month) {
+            return Err(DateError::Month);
+        }
+        if day == 0 || day > days_in_month(year, month) {
+            return Err(DateError::Day);
+        }
+        Ok(Date {
+            year: year as u16,
+            month: month as u8,
+            day: day as u8,
+        })
+    }
+
+    /// Parses exactly `YYYY-MM-DD` (four, two and two ASCII digits).
+    pub fn parse(text: &str) -> Result<Date, DateError> {
+        let b = text.as_bytes();
+        let digits = |r: core::ops::Range<usize>| -> Result<u32, DateError> {
+            b[r].iter().try_fold(0u32, |n, &c| {
+                if c.is_ascii_digit() {
+                    Ok(n * 10 + u32::from(c - b'0'))
+                } else {
+                    Err(DateError::Format)
+                }
+            })
+        };
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return Err(DateError::Format);
+        }
+        Date::new(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
+    }
+
+    /// The year, 1..=9999.
+    pub fn year(self) -> i32 {
+        i32::from(self.year)
+    }
+
+    /// The month, 1..=12.
+    pub fn month(self) -> u32 {
+        u32::from(self.month)
+    }
+
+    /// The day of the month, 1..=31.
+    pub fn day(self) -> u32 {
+        u32::from(self.day)
+    }
+
+    /// Days since 1970-01-01 (negative before it).
+    pub fn days_since_epoch(self) -> i64 {
+        // Count from 0000-03-01 so that the leap day is the last day of the counting year.
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let year_of_era = y - era * 400;
+        let month_from_march = (m + 9) % 12;
+        let day_of_year = (153 * month_from_march + 2) / 5 + d - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
+    /// The date `days` after 1970-01-01, if it is within [`Date::MIN`]..=[`Date::MAX`].
+    pub fn from_days_since_epoch(days: i64) -> Option<Date> {
+        if days < Date::MIN.days_since_epoch() || days > Date::MAX.days_since_epoch() {
+            return None;
+        }
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let day_of_era = z - era * 146_097;
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let month_from_march = (5 * day_of_year + 2) / 153;
+        let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
+        let month = if month_from_march < 10 {
+            month_from_march + 3
+        } else {
+            month_from_march - 9
+        };
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        Some(Date {
+            year: year as u16,
+            month: month as u8,
+            day: day as u8,
+        })
+    }
+
+    /// The date `days` later (earlier when negative), if representable.
+    pub fn add_days(self, days: i64) -> Option<Date> {
+        Date::from_days_since_epoch(self.days_since_epoch().checked_add(days)?)
+    }
+
+    /// The same day `months` later (earlier when negative); a day that the target month lacks is
+    /// clamped to its last day (31 January + 1 month = 28 or 29 February).
+    pub fn add_months(self, months: i64) -> Option<Date> {
+        let index = i64::from(self.year) * 12 + i64::from(self.month) - 1 + months;
+        let year = i32::try_from(index.div_euclid(12)).ok()?;
+        let month = index.rem_euclid(12) as u32 + 1;
+        let day = self.day().min(days_in_month(year, month));
+        Date::new(year, month, day).ok()
+    }
+
+    /// The date `days` working days later (earlier when negative), skipping Saturdays and Sundays.
+    ///
+    /// Public holidays are not known here and are not skipped.
+    pub fn add_working_days(self, days: i64) -> Option<Date> {
+        let step = if days < 0 { -1 } else { 1 };
+        let mut date = self;
+        let mut left = days.unsigned_abs();
+        while left > 0 {
+            date = date.add_days(step)?;
+            if !date.weekday().is_weekend() {
+                left -= 1;
+            }
+        }
+        Some(date)
+    }
+
+    /// Number of days from `self` to `later` (negative when `later` is earlier).
+    pub fn days_until(self, later: Date) -> i64 {
+        later.days_since_epoch() - self.days_since_epoch()
+    }
+
+    /// The day of the week.
+    pub fn weekday(self) -> Weekday {
+        // 1970-01-01 was a Thursday.
+        const ORDER: [Weekday; 7] = [
+            Weekday::Thu,
+            Weekday::Fri,
+            Weekday::Sat,
+            Weekday::Sun,
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+        ];
+        ORDER[self.days_since_epoch().rem_euclid(7) as usize]
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl FromStr for Date {
+    type Err = DateError;
+
+    fn from_str(text: &str) -> Result<Date, DateError> {
+        Date::parse(text)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+        struct DateVisitor;
+        impl Visitor<'_> for DateVisitor {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date written YYYY-MM-DD")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Date, E> {
+                Date::parse(text).map_err(|e| E::custom(format_args!("`{text}`: {e}")))
+            }
+        }
+        deserializer.deserialize_str(DateVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> Date {
+        Date::parse(text).unwrap()
+    }
+
+    #[test]
+    fn parses_and_prints() {
+        let date = d("2025-11-27");
+        assert_eq!((date.year(), date.month(), date.day()), (2025, 11, 27));
+        assert_eq!(date.to_string(), "2025-11-27");
+        assert_eq!(d("0001-01-01"), Date::MIN);
+        assert_eq!(d("9999-12-31"), Date::MAX);
+    }
+
+    #[test]
+    fn rejects_malformed_and_impossible_dates() {
+        for (text, err) in [
+            ("2025-1-27", DateError::Format),
+            ("2025/11/27", DateError::Format),
+            ("2025-11-27 ", DateError::Format),
+            ("+025-11-27", DateError::Format),
+            ("2025-1a-27", DateError::Format),
+            ("0000-01-01", DateError::Year),
+            ("2025-13-01", DateError::Month),
+            ("2025-00-01", DateError::Month),
+            ("2025-02-29", DateError::Day),
+            ("2025-04-31", DateError::Day),
+            ("2025-04-00", DateError::Day),
+            ("1900-02-29", DateError::Day),
+        ] {
+            assert_eq!(Date::parse(text), Err(err), "{text}");
+        }
+        assert_eq!(d("2024-02-29").day(), 29);
+        assert_eq!(d("2000-02-29").day(), 29);
+    }
+
+    #[test]
+    fn orders_chronologically() {
+        assert!(d("2025-01-31") < d("2025-02-01"));
+        assert!(d("2024-12-31") < d("2025-01-01"));
+        assert!(d("2025-03-10") > d("2025-03-09"));
+    }
+
+    #[test]
+    fn counts_days_from_the_epoch() {
+        assert_eq!(d("1970-01-01").days_since_epoch(), 0);
+        assert_eq!(d("1970-01-02").days_since_epoch(), 1);
+        assert_eq!(d("1969-12-31").days_since_epoch(), -1);
+        assert_eq!(d("2000-03-01").days_since_epoch(), 11_017);
+        assert_eq!(d("2026-01-01").days_since_epoch(), 20_454);
+        // Every day of four centuries survives the round trip, in order.
+        let mut previous = Date::from_days_since_epoch(-146_097 * 2).unwrap();
+        for n in (-146_097 * 2 + 1)..(146_097 * 2) {
+            let date = Date::from_days_since_epoch(n).unwrap();
+            assert_eq!(date.days_since_epoch(), n);
+            assert!(date > previous);
+            assert_eq!(Date::parse(&date.to_string()), Ok(date));
+            previous = date;
+        }
+        assert_eq!(
+            Date::from_days_since_epoch(Date::MAX.days_since_epoch() + 1),
+            None
+        );
+        assert_eq!(
+            Date::from_days_since_epoch(Date::MIN.days_since_epoch() - 1),
+            None
+        );
+    }
+
+    #[test]
+    fn adds_days() {
+        assert_eq!(d("2025-11-27").add_days(30), Some(d("2025-12-27")));
+        assert_eq!(d("2025-12-20").add_days(15), Some(d("2026-01-04")));
+        assert_eq!(d("2024-02-28").add_days(1), Some(d("2024-02-29")));
+        assert_eq!(d("2025-02-28").add_days(1), Some(d("2025-03-01")));
+        assert_eq!(d("2025-03-01").add_days(-1), Some(d("2025-02-28")));
+        assert_eq!(d("2025-01-01").add_days(90), Some(d("2025-04-01")));
+        assert_eq!(Date::MAX.add_days(1), None);
+        assert_eq!(d("2025-01-01").days_until(d("2025-04-01")), 90);
+    }
+
+    #[test]
+    fn adds_months_clamping_the_month_end() {
+        assert_eq!(d("2025-01-31").add_months(1), Some(d("2025-02-28")));
+        assert_eq!(d("2024-01-31").add_months(1), Some(d("2024-02-29")));
+        assert_eq!(d("2025-03-31").add_months(-1), Some(d("2025-02-28")));
+        assert_eq!(d("2025-05-31").add_months(1), Some(d("2025-06-30")));
+        assert_eq!(d("2025-11-15").add_months(3), Some(d("2026-02-15")));
+        assert_eq!(d("2025-01-15").add_months(-13), Some(d("2023-12-15")));
+        assert_eq!(d("2025-08-31").add_months(12), Some(d("2026-08-31")));
+        assert_eq!(d("2024-02-29").add_months(12), Some(d("2025-02-28")));
+        assert_eq!(d("9999-12-01").add_months(1), None);
+    }
+
+    #[test]
+    fn knows_weekdays_and_working_days() {
+        assert_eq!(d("1970-01-01").weekday(), Weekday::Thu);
+        assert_eq!(d("2025-11-27").weekday(), Weekday::Thu);
+        assert_eq!(d("2026-01-04").weekday(), Weekday::Sun);
+        // Friday + 1 working day = Monday; Monday - 1 working day = Friday.
+        assert_eq!(d("2025-11-28").add_working_days(1), Some(d("2025-12-01")));
+        assert_eq!(d("2025-12-01").add_working_days(-1), Some(d("2025-11-28")));
+        assert_eq!(d("2025-11-27").add_working_days(7), Some(d("2025-12-08")));
+        assert_eq!(d("2025-11-29").add_working_days(0), Some(d("2025-11-29")));
+    }
+
+    #[test]
+    fn serializes_as_a_string() {
+        let date = d("2025-11-27");
+        assert_eq!(serde_json::to_string(&date).unwrap(), "\"2025-11-27\"");
+        assert_eq!(
+            serde_json::from_str::<Date>("\"2025-11-27\"").unwrap(),
+            date
+        );
+        let err = serde_json::from_str::<Date>("\"2025-02-30\"").unwrap_err();
+        assert!(err.to_string().contains("2025-02-30"), "{err}");
+        assert!(serde_json::from_str::<Date>("20251127").is_err());
+        assert_eq!(serde_json::to_string(&Weekday::Sat).unwrap(), "\"sat\"");
+    }
+}

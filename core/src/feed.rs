@@ -1,0 +1,771 @@
+//! The signed content feed: a manifest listing one pack per language, and its signature.
+//!
+//! ```text
+//! manifest.json        the Manifest, as JSON
+//! manifest.json.sig    lowercase hex of the ed25519 signature over the exact bytes of manifest.json
+//! packs/ru.0123456789abcdef.json   a Pack; the name carries the first 16 hex digits of its SHA-256
+//! ```
+//!
+//! The app checks the manifest with [`verify_manifest`] and each pack with [`verify_pack`]
+//! before replacing anything it has stored.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use ed25519_dalek::{Signature, VerifyingKey};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::content::Pack;
+use crate::hex;
+
+/// Format version of the manifest and packs this code reads and writes. A feed with another
+/// schema is refused with [`FeedError::UnsupportedSchema`] ("update the app").
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// File name of the manifest inside a feed directory.
+pub const MANIFEST_FILE: &str = "manifest.json";
+
+/// File name of the manifest's detached signature.
+pub const SIGNATURE_FILE: &str = "manifest.json.sig";
+
+/// What a feed contains; signed as a whole.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Format version, [`SCHEMA_VERSION`].
+    pub schema: u32,
+    /// Version of the content; the app never installs a lower one than it has.
+    pub content_version: u64,
+    /// When the feed was built, RFC 3339 in UTC (`2026-11-21T12:00:00Z`).
+    pub generated: String,
+    /// Id of the key that signed `manifest.json`.
+    pub key_id: String,
+    /// Oldest app version that understands this content (`0.1.0`).
+    pub min_app_version: String,
+    /// One pack per language, by language code.
+    pub packs: BTreeMap<String, PackEntry>,
+}
+
+/// Where one language's pack is and how to recognise it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PackEntry {
+    /// Path relative to the manifest, `packs/LANG.HASH16.json`.
+    pub file: String,
+    /// SHA-256 of the file, lowercase hex.
+    pub sha256: String,
+    /// Size of the file in bytes.
+    pub size: u64,
+}
+
+impl Manifest {
+    /// The entry of `lang`'s pack.
+    pub fn pack(&self, lang: &str) -> Result<&PackEntry, FeedError> {
+        self.packs.get(lang).ok_or_else(|| FeedError::MissingPack {
+            lang: lang.to_owned(),
+        })
+    }
+
+    /// Checks the bytes of `lang`'s pack against this manifest (see [`verify_pack`]).
+    pub fn verify_pack(&self, lang: &str, bytes: &[u8]) -> Result<Pack, FeedError> {
+        verify_pack(self.pack(lang)?, lang, self.content_version, bytes)
+    }
+
+    /// Whether an app of version `app_version` (`MAJOR.MINOR.PATCH`) may use this content.
+    pub fn accepts_app_version(&self, app_version: &str) -> bool {
+        match (
+            parse_version(app_version),
+            parse_version(&self.min_app_version),
+        ) {
+            (Some(app), Some(min)) => app >= min,
+            _ => false,
+        }
+    }
+}
+
+fn parse_version(text: &str) -> Option<[u64; 3]> {
+    let mut parts = text.split('.').map(|p| p.parse::<u64>().ok());
+    let version = [parts.next()??, parts.next()??, parts.next()??];
+    parts.next().is_none().then_some(version)
+}
+
+/// A public key allowed to sign feeds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TrustedKey {
+    /// The id written in manifests signed by it.
+    pub id: String,
+    /// The ed25519 public key.
+    pub public_key: [u8; 32],
+}
+
+impl TrustedKey {
+    /// A key with this id and public key.
+    pub fn new(id: impl Into<String>, public_key: [u8; 32]) -> TrustedKey {
+        TrustedKey {
+            id: id.into(),
+            public_key,
+        }
+    }
+}
+
+/// The set of keys a verifier trusts (see [`crate::keys`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Keyring {
+    keys: Vec<TrustedKey>,
+}
+
+impl Keyring {
+    /// A keyring trusting exactly `keys`.
+    pub fn new(keys: Vec<TrustedKey>) -> Keyring {
+        Keyring { keys }
+    }
+
+    /// The trusted key with this id.
+    pub fn find(&self, id: &str) -> Option<&TrustedKey> {
+        self.keys.iter().find(|k| k.id == id)
+    }
+
+    /// The trusted key with this public key.
+    pub fn find_public(&self, public_key: &[u8; 32]) -> Option<&TrustedKey> {
+        self.keys.iter().find(|k| &k.public_key == public_key)
+    }
+
+    /// All trusted keys.
+    pub fn keys(&self) -> &[TrustedKey] {
+        &self.keys
+    }
+}
+
+/// Why a feed, or part of it, was refused. The app keeps the content it has in every case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FeedError {
+    /// The signature file is not 128 hex digits.
+    MalformedSignature,
+    /// The manifest names a key that is not trusted.
+    UnknownKey {
+        /// The key id in the manifest.
+        key_id: String,
+    },
+    /// The signature does not match the manifest's bytes and the named key.
+    BadSignature {
+        /// The key id in the manifest.
+        key_id: String,
+    },
+    /// The manifest or a pack is not JSON of the expected shape.
+    InvalidJson {
+        /// Which file.
+        file: String,
+        /// serde's message.
+        message: String,
+    },
+    /// The feed is in a format this code does not know: the app must be updated.
+    UnsupportedSchema {
+        /// Schema of the feed.
+        found: u32,
+        /// Schema this code understands.
+        supported: u32,
+    },
+    /// The manifest is signed but does not make sense (an unsafe pack path, a malformed hash).
+    InvalidManifest {
+        /// What is wrong.
+        message: String,
+    },
+    /// The manifest lists no pack for the language asked for.
+    MissingPack {
+        /// The language asked for.
+        lang: String,
+    },
+    /// A pack's size differs from the manifest's.
+    SizeMismatch {
+        /// Which file.
+        file: String,
+        /// Size in the manifest.
+        expected: u64,
+        /// Size of the bytes received.
+        found: u64,
+    },
+    /// A pack's SHA-256 differs from the manifest's.
+    HashMismatch {
+        /// Which file.
+        file: String,
+        /// Hash in the manifest.
+        expected: String,
+        /// Hash of the bytes received.
+        found: String,
+    },
+    /// A pack holds another language than the one it is listed for.
+    WrongLanguage {
+        /// Which file.
+        file: String,
+        /// Language it is listed for.
+        expected: String,
+        /// Language it holds.
+        found: String,
+    },
+    /// A pack holds another content version than the manifest.
+    WrongContentVersion {
+        /// Which file.
+        file: String,
+        /// Version in the manifest.
+        expected: u64,
+        /// Version in the pack.
+        found: u64,
+    },
+}
+
+impl fmt::Display for FeedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FeedError::MalformedSignature => write!(
+                f,
+                "{SIGNATURE_FILE} is not an ed25519 signature (128 hex digits)"
+            ),
+            FeedError::UnknownKey { key_id } => write!(
+                f,
+                "the feed is signed with key `{key_id}`, which is not a trusted key"
+            ),
+            FeedError::BadSignature { key_id } => write!(
+                f,
+                "bad signature: {MANIFEST_FILE} does not match its signature by key `{key_id}` \
+                 (altered or damaged)"
+            ),
+            FeedError::InvalidJson { file, message } => {
+                write!(f, "{file} is not valid feed JSON: {message}")
+            }
+            FeedError::UnsupportedSchema { found, supported } => write!(
+                f,
+                "the feed is in format {found} but this app understands format {supported}: \
+                 update the app"
+            ),
+            FeedError::InvalidManifest { message } => {
+                write!(f, "{MANIFEST_FILE} is not usable: {message}")
+            }
+            FeedError::MissingPack { lang } => {
+                write!(f, "the feed has no pack for language `{lang}`")
+            }
+            FeedError::SizeMismatch {
+                file,
+                expected,
+                found,
+            } => write!(
+                f,
+                "size mismatch: {file} has {found} bytes but the manifest says {expected}"
+            ),
+            FeedError::HashMismatch {
+                file,
+                expected,
+                found,
+            } => write!(
+                f,
+                "hash mismatch: {file} has SHA-256 {found} but the manifest says {expected} \
+                 (altered or damaged)"
+            ),
+            FeedError::WrongLanguage {
+                file,
+                expected,
+                found,
+            } => write!(
+                f,
+                "wrong language: {file} holds language `{found}` but is listed for `{expected}`"
+            ),
+            FeedError::WrongContentVersion {
+                file,
+                expected,
+                found,
+            } => write!(
+                f,
+                "wrong content version: {file} holds version {found} but the manifest says \
+                 {expected}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for FeedError {}
+
+/// SHA-256 of `bytes`, lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(&Sha256::digest(bytes))
+}
+
+/// Path of `lang`'s pack with these bytes: `packs/LANG.<first 16 hex digits of SHA-256>.json`.
+/// A new content gives a new name, so caches never serve a stale pack under a fresh manifest.
+pub fn pack_file_name(lang: &str, bytes: &[u8]) -> String {
+    format!("packs/{lang}.{}.json", &sha256_hex(bytes)[..16])
+}
+
+/// Checks `manifest.json` against its detached signature and returns it.
+///
+/// In order: the JSON must name a key id and schema; the key must be in `keyring`
+/// ([`FeedError::UnknownKey`]); the signature must be valid for the exact bytes
+/// ([`FeedError::BadSignature`], strict ed25519); only then is the schema compared
+/// ([`FeedError::UnsupportedSchema`]), so an unsigned file can never ask for an update; last
+/// the whole manifest is read and its pack entries checked.
+pub fn verify_manifest(
+    manifest_bytes: &[u8],
+    signature_file: &[u8],
+    keyring: &Keyring,
+) -> Result<Manifest, FeedError> {
+    #[derive(Deserialize)]
+    struct Header {
+        schema: u32,
+        key_id: String,
+    }
+    let header: Header = parse_json(MANIFEST_FILE, manifest_bytes)?;
+    let key = keyring
+        .find(&header.key_id)
+        .ok_or_else(|| FeedError::UnknownKey {
+            key_id: header.key_id.clone(),
+        })?;
+    let signature = core::str::from_utf8(signature_file)
+        .ok()
+        .and_then(|text| hex::decode_array::<64>(text.trim_ascii()))
+        .ok_or(FeedError::MalformedSignature)?;
+    let bad_signature = || FeedError::BadSignature {
+        key_id: header.key_id.clone(),
+    };
+    let public_key = VerifyingKey::from_bytes(&key.public_key).map_err(|_| bad_signature())?;
+    public_key
+        .verify_strict(manifest_bytes, &Signature::from_bytes(&signature))
+        .map_err(|_| bad_signature())?;
+    if header.schema != SCHEMA_VERSION {
+        return Err(FeedError::UnsupportedSchema {
+            found: header.schema,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    let manifest: Manifest = parse_json(MANIFEST_FILE, manifest_bytes)?;
+    for (lang, entry) in &manifest.packs {
+        check_entry(lang, entry)?;
+    }
+    Ok(manifest)
+}
+
+fn check_entry(lang: &str, entry: &PackEntry) -> Result<(), FeedError> {
+    let invalid = |message: String| Err(FeedError::InvalidManifest { message });
+    let simple = |s: &str| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    };
+    if !simple(lang) {
+        return invalid(format!("`{lang}` is not a language code"));
+    }
+    let name_ok = entry
+        .file
+        .strip_prefix("packs/")
+        .and_then(|name| name.strip_suffix(".json"))
+        .is_some_and(|stem| stem.split('.').all(simple));
+    if !name_ok {
+        return invalid(format!(
+            "pack path `{}` is not of the form packs/NAME.json",
+            entry.file
+        ));
+    }
+    let hash_ok = entry.sha256.len() == 64
+        && entry
+            .sha256
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    if !hash_ok {
+        return invalid(format!(
+            "the sha256 of {} is not 64 lowercase hex digits",
+            entry.file
+        ));
+    }
+    Ok(())
+}
+
+/// Checks the bytes of `lang`'s pack against its manifest entry and returns the pack: size,
+/// SHA-256, JSON, schema, language and `content_version` (the manifest's) must all match.
+pub fn verify_pack(
+    entry: &PackEntry,
+    lang: &str,
+    content_version: u64,
+    bytes: &[u8],
+) -> Result<Pack, FeedError> {
+    let file = &entry.file;
+    let size = bytes.len() as u64;
+    if size != entry.size {
+        return Err(FeedError::SizeMismatch {
+            file: file.clone(),
+            expected: entry.size,
+            found: size,
+        });
+    }
+    let hash = sha256_hex(bytes);
+    if hash != entry.sha256 {
+        return Err(FeedError::HashMismatch {
+            file: file.clone(),
+            expected: entry.sha256.clone(),
+            found: hash,
+        });
+    }
+    #[derive(Deserialize)]
+    struct Header {
+        schema: u32,
+        lang: String,
+        content_version: u64,
+    }
+    let header: Header = parse_json(file, bytes)?;
+    if header.schema != SCHEMA_VERSION {
+        return Err(FeedError::UnsupportedSchema {
+            found: header.schema,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if header.lang != lang {
+        return Err(FeedError::WrongLanguage {
+            file: file.clone(),
+            expected: lang.to_owned(),
+            found: header.lang,
+        });
+    }
+    if header.content_version != content_version {
+        return Err(FeedError::WrongContentVersion {
+            file: file.clone(),
+            expected: content_version,
+            found: header.content_version,
+        });
+    }
+    parse_json(file, bytes)
+}
+
+fn parse_json<'a, T: Deserialize<'a>>(file: &str, bytes: &'a [u8]) -> Result<T, FeedError> {
+    serde_json::from_slice(bytes).map_err(|e| FeedError::InvalidJson {
+        file: file.to_owned(),
+        message: e.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use ed25519_dalek::{Signer, SigningKey};
+
+    use super::*;
+    use crate::content::{Article, Audience, Category, Review, Source};
+    use crate::date::Date;
+    use crate::markup::{Block, Inline};
+
+    const SEED: [u8; 32] = [7; 32];
+    const OTHER_SEED: [u8; 32] = [9; 32];
+
+    fn pack(lang: &str, version: u64) -> Pack {
+        let date = Date::parse("2025-11-27").unwrap();
+        Pack {
+            schema: SCHEMA_VERSION,
+            lang: lang.into(),
+            content_version: version,
+            categories: vec![Category {
+                id: "arrival".into(),
+                order: 1,
+                icon: "passport".into(),
+                title: "Entry".into(),
+            }],
+            articles: vec![Article {
+                id: "registration-eaeu".into(),
+                category: "arrival".into(),
+                title: "Registration".into(),
+                summary: "Register within 30 days.".into(),
+                body: vec![Block::Paragraph(vec![Inline::Text("Text".into())])],
+                tags: vec![],
+                applies_to: vec![Audience::Kg],
+                emergency: false,
+                updated: date,
+                verified_on: date,
+                sources: vec![Source {
+                    title: "TASS".into(),
+                    url: "https://tass.ru/".into(),
+                    date: Some(date),
+                }],
+                review: Review::Verified,
+                lang: "ru".into(),
+                related: vec![],
+                contacts: vec![],
+            }],
+            contacts: vec![],
+            checklists: vec![],
+        }
+    }
+
+    struct Feed {
+        manifest: Vec<u8>,
+        signature: Vec<u8>,
+        pack: Vec<u8>,
+    }
+
+    fn keyring() -> Keyring {
+        let public = SigningKey::from_bytes(&SEED).verifying_key().to_bytes();
+        Keyring::new(vec![TrustedKey::new("test-key", public)])
+    }
+
+    fn sign(seed: &[u8; 32], manifest: &[u8]) -> Vec<u8> {
+        let signature = SigningKey::from_bytes(seed).sign(manifest);
+        (hex::encode(&signature.to_bytes()) + "\n").into_bytes()
+    }
+
+    fn manifest_json(schema: u32, key_id: &str, pack: &[u8]) -> Vec<u8> {
+        let mut packs = BTreeMap::new();
+        packs.insert(
+            "ru".to_string(),
+            PackEntry {
+                file: pack_file_name("ru", pack),
+                sha256: sha256_hex(pack),
+                size: pack.len() as u64,
+            },
+        );
+        let manifest = Manifest {
+            schema,
+            content_version: 3,
+            generated: "2026-11-21T12:00:00Z".into(),
+            key_id: key_id.into(),
+            min_app_version: "0.1.0".into(),
+            packs,
+        };
+        serde_json::to_vec_pretty(&manifest).unwrap()
+    }
+
+    fn feed() -> Feed {
+        let pack = serde_json::to_vec(&pack("ru", 3)).unwrap();
+        let manifest = manifest_json(SCHEMA_VERSION, "test-key", &pack);
+        Feed {
+            signature: sign(&SEED, &manifest),
+            manifest,
+            pack,
+        }
+    }
+
+    #[test]
+    fn a_good_feed_verifies() {
+        let feed = feed();
+        let manifest = verify_manifest(&feed.manifest, &feed.signature, &keyring()).unwrap();
+        assert_eq!(manifest.content_version, 3);
+        assert_eq!(manifest.key_id, "test-key");
+        let entry = manifest.pack("ru").unwrap();
+        assert!(entry.file.starts_with("packs/ru."));
+        assert_eq!(entry.file.len(), "packs/ru.".len() + 16 + ".json".len());
+        let pack = manifest.verify_pack("ru", &feed.pack).unwrap();
+        assert_eq!(pack, self::pack("ru", 3));
+    }
+
+    #[test]
+    fn every_changed_byte_of_the_manifest_is_caught() {
+        let feed = feed();
+        for i in 0..feed.manifest.len() {
+            let mut bytes = feed.manifest.clone();
+            bytes[i] ^= 0x01;
+            let result = verify_manifest(&bytes, &feed.signature, &keyring());
+            assert!(result.is_err(), "byte {i} changed and still verified");
+        }
+        // A change that keeps the JSON valid and the key id is a bad signature.
+        let text = String::from_utf8(feed.manifest.clone()).unwrap();
+        let altered = text.replace("\"content_version\": 3", "\"content_version\": 4");
+        assert_ne!(altered, text);
+        assert_eq!(
+            verify_manifest(altered.as_bytes(), &feed.signature, &keyring()),
+            Err(FeedError::BadSignature {
+                key_id: "test-key".into()
+            })
+        );
+    }
+
+    #[test]
+    fn a_changed_signature_is_refused() {
+        let feed = feed();
+        let mut signature = feed.signature.clone();
+        signature[0] = if signature[0] == b'0' { b'1' } else { b'0' };
+        assert!(matches!(
+            verify_manifest(&feed.manifest, &signature, &keyring()),
+            Err(FeedError::BadSignature { .. })
+        ));
+        for bad in [&b""[..], b"zz", &signature[..100]] {
+            assert_eq!(
+                verify_manifest(&feed.manifest, bad, &keyring()),
+                Err(FeedError::MalformedSignature)
+            );
+        }
+    }
+
+    #[test]
+    fn an_unknown_key_is_refused() {
+        let feed = feed();
+        let manifest = manifest_json(SCHEMA_VERSION, "someone-else", &feed.pack);
+        let signature = sign(&OTHER_SEED, &manifest);
+        let err = verify_manifest(&manifest, &signature, &keyring()).unwrap_err();
+        assert_eq!(
+            err,
+            FeedError::UnknownKey {
+                key_id: "someone-else".into()
+            }
+        );
+        assert!(err.to_string().contains("not a trusted key"), "{err}");
+        // Another key posing under a trusted id is a bad signature.
+        let manifest = manifest_json(SCHEMA_VERSION, "test-key", &feed.pack);
+        let signature = sign(&OTHER_SEED, &manifest);
+        assert!(matches!(
+            verify_manifest(&manifest, &signature, &keyring()),
+            Err(FeedError::BadSignature { .. })
+        ));
+        // The empty keyring trusts nothing.
+        assert!(matches!(
+            verify_manifest(&feed.manifest, &feed.signature, &Keyring::default()),
+            Err(FeedError::UnknownKey { .. })
+        ));
+    }
+
+    #[test]
+    fn another_schema_asks_for_an_app_update() {
+        let feed = feed();
+        let manifest = manifest_json(SCHEMA_VERSION + 1, "test-key", &feed.pack);
+        let signature = sign(&SEED, &manifest);
+        let err = verify_manifest(&manifest, &signature, &keyring()).unwrap_err();
+        assert_eq!(
+            err,
+            FeedError::UnsupportedSchema {
+                found: SCHEMA_VERSION + 1,
+                supported: SCHEMA_VERSION
+            }
+        );
+        assert!(err.to_string().contains("update the app"), "{err}");
+        // Unsigned, the same manifest is only a bad signature.
+        assert!(matches!(
+            verify_manifest(&manifest, &feed.signature, &keyring()),
+            Err(FeedError::BadSignature { .. })
+        ));
+    }
+
+    #[test]
+    fn invalid_json_is_reported_with_serdes_message() {
+        let err = verify_manifest(b"{\"schema\": 1,", b"00", &keyring()).unwrap_err();
+        match &err {
+            FeedError::InvalidJson { file, message } => {
+                assert_eq!(file, MANIFEST_FILE);
+                assert!(message.contains("EOF"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+        // A signed manifest missing a field.
+        let manifest = br#"{"schema": 1, "key_id": "test-key"}"#;
+        let err = verify_manifest(manifest, &sign(&SEED, manifest), &keyring()).unwrap_err();
+        assert!(
+            err.to_string().contains("missing field `content_version`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn unsafe_pack_paths_are_refused_even_when_signed() {
+        let feed = feed();
+        let text = String::from_utf8(feed.manifest).unwrap();
+        let file = pack_file_name("ru", &feed.pack);
+        for bad in [
+            "../secret.json",
+            "packs/../../x.json",
+            "/etc/ru.json",
+            "packs/ru.json?x",
+        ] {
+            let manifest = text.replace(&file, bad);
+            let err = verify_manifest(
+                manifest.as_bytes(),
+                &sign(&SEED, manifest.as_bytes()),
+                &keyring(),
+            )
+            .unwrap_err();
+            assert!(
+                matches!(err, FeedError::InvalidManifest { .. }),
+                "{bad}: {err}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_changed_byte_of_a_pack_is_caught() {
+        let feed = feed();
+        let manifest = verify_manifest(&feed.manifest, &feed.signature, &keyring()).unwrap();
+        for i in 0..feed.pack.len() {
+            let mut bytes = feed.pack.clone();
+            bytes[i] = bytes[i].wrapping_add(1);
+            assert!(matches!(
+                manifest.verify_pack("ru", &bytes),
+                Err(FeedError::HashMismatch { .. })
+            ));
+        }
+        let mut longer = feed.pack.clone();
+        longer.push(b' ');
+        assert_eq!(
+            manifest.verify_pack("ru", &longer),
+            Err(FeedError::SizeMismatch {
+                file: manifest.packs["ru"].file.clone(),
+                expected: feed.pack.len() as u64,
+                found: feed.pack.len() as u64 + 1,
+            })
+        );
+        assert_eq!(
+            manifest.verify_pack("ky", &feed.pack),
+            Err(FeedError::MissingPack { lang: "ky".into() })
+        );
+    }
+
+    fn entry_for(bytes: &[u8]) -> PackEntry {
+        PackEntry {
+            file: pack_file_name("ru", bytes),
+            sha256: sha256_hex(bytes),
+            size: bytes.len() as u64,
+        }
+    }
+
+    #[test]
+    fn a_pack_must_hold_the_listed_language_version_and_schema() {
+        let en = serde_json::to_vec(&pack("en", 3)).unwrap();
+        assert!(matches!(
+            verify_pack(&entry_for(&en), "ru", 3, &en),
+            Err(FeedError::WrongLanguage { expected, found, .. }) if expected == "ru" && found == "en"
+        ));
+        let old = serde_json::to_vec(&pack("ru", 2)).unwrap();
+        assert!(matches!(
+            verify_pack(&entry_for(&old), "ru", 3, &old),
+            Err(FeedError::WrongContentVersion {
+                expected: 3,
+                found: 2,
+                ..
+            })
+        ));
+        let mut future = pack("ru", 3);
+        future.schema = 2;
+        let future = serde_json::to_vec(&future).unwrap();
+        assert!(matches!(
+            verify_pack(&entry_for(&future), "ru", 3, &future),
+            Err(FeedError::UnsupportedSchema { found: 2, .. })
+        ));
+        let junk = b"{\"schema\":1,\"lang\":\"ru\",\"content_version\":3}".to_vec();
+        let err = verify_pack(&entry_for(&junk), "ru", 3, &junk).unwrap_err();
+        assert!(
+            matches!(&err, FeedError::InvalidJson { message, .. } if message.contains("missing field `categories`")),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn min_app_version_is_compared_numerically() {
+        let feed = feed();
+        let mut manifest = verify_manifest(&feed.manifest, &feed.signature, &keyring()).unwrap();
+        manifest.min_app_version = "0.10.0".into();
+        assert!(manifest.accepts_app_version("0.10.0"));
+        assert!(manifest.accepts_app_version("1.0.0"));
+        assert!(!manifest.accepts_app_version("0.9.9"));
+        assert!(!manifest.accepts_app_version("0.10"));
+        assert!(!manifest.accepts_app_version("x"));
+    }
+
+    #[test]
+    fn errors_read_clearly() {
+        let err = FeedError::HashMismatch {
+            file: "packs/ru.x.json".into(),
+            expected: "aa".into(),
+            found: "bb".into(),
+        };
+        assert_eq!(
+            err.to_string(),
+            "hash mismatch: packs/ru.x.json has SHA-256 bb but the manifest says aa (altered or damaged)"
+        );
+    }
+}

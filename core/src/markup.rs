@@ -1,0 +1,192 @@
+//! The safe structure of an article body. The app renders these blocks itself and never
+//! renders HTML; the Markdown that editors write is turned into them by `jardam-feed`.
+//!
+//! JSON shape (kept short because bodies are most of a pack's bytes):
+//!
+//! ```json
+//! [{"h": {"level": 2, "inlines": ["Deadlines"]}},
+//!  {"p": ["Register within ", {"b": ["30 days"]}, ". ",
+//!         {"a": {"text": "Call 112", "href": "tel:112"}}]},
+//!  {"list": {"ordered": false, "items": [["First"], ["Second"]]}}]
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+/// A block of an article body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Block {
+    /// A heading: `##` is level 2, `###` level 3.
+    #[serde(rename = "h")]
+    Heading {
+        /// 2 or 3.
+        level: u8,
+        /// The heading text.
+        inlines: Vec<Inline>,
+    },
+    /// A paragraph.
+    #[serde(rename = "p")]
+    Paragraph(Vec<Inline>),
+    /// A one-level list.
+    #[serde(rename = "list")]
+    List {
+        /// Numbered (`1.`) rather than bulleted (`-`).
+        ordered: bool,
+        /// The items, each a line of inline text.
+        items: Vec<Vec<Inline>>,
+    },
+}
+
+/// A run of text inside a block.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Inline {
+    /// Bold text (which may contain links).
+    #[serde(rename = "b")]
+    Bold(Vec<Inline>),
+    /// A link; `href` has passed [`safe_href`].
+    #[serde(rename = "a")]
+    Link {
+        /// The visible text.
+        text: String,
+        /// The target.
+        href: String,
+    },
+    /// Plain text, serialized as a bare JSON string.
+    #[serde(untagged)]
+    Text(String),
+}
+
+/// The visible text of some inlines, without any formatting (for search and previews).
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    push_plain_text(inlines, &mut out);
+    out
+}
+
+fn push_plain_text(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(text) | Inline::Link { text, .. } => out.push_str(text),
+            Inline::Bold(inner) => push_plain_text(inner, out),
+        }
+    }
+}
+
+/// Returns `href` if it is a link target the app may follow: `https://HOST…`, `tel:+digits`,
+/// `mailto:NAME@HOST` or an app route starting with a single `/` (not `//`, which would leave
+/// the app). Anything else (`javascript:`, `http:`, `data:`, relative paths, spaces, control
+/// characters, backslashes) gives `None`.
+pub fn safe_href(href: &str) -> Option<&str> {
+    if href.is_empty()
+        || href
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+    {
+        return None;
+    }
+    let ok = if let Some(rest) = href.strip_prefix("https://") {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        !host.is_empty() && !host.contains('@') && !host.starts_with(['.', ':'])
+    } else if let Some(number) = href.strip_prefix("tel:") {
+        let digits = number.strip_prefix('+').unwrap_or(number);
+        (3..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
+    } else if let Some(address) = href.strip_prefix("mailto:") {
+        match address.split_once('@') {
+            Some((name, host)) => !name.is_empty() && host.contains('.') && !host.contains('@'),
+            None => false,
+        }
+    } else {
+        href.starts_with('/') && !href.starts_with("//")
+    };
+    ok.then_some(href)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_href_allows_the_four_kinds_of_target() {
+        for href in [
+            "https://tass.ru/",
+            "https://xn--b1aew.xn--p1ai/",
+            "https://мвд.рф/deyatelnost",
+            "https://example.org:8443/a?b=c#d",
+            "tel:+79251155047",
+            "tel:112",
+            "mailto:help@example.org",
+            "/rights/registration-eaeu",
+            "/hotlines/kg-embassy-moscow",
+            "/",
+        ] {
+            assert_eq!(safe_href(href), Some(href), "{href}");
+        }
+    }
+
+    #[test]
+    fn safe_href_refuses_everything_else() {
+        for href in [
+            "",
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "http://example.org/",
+            "HTTPS://example.org/",
+            "https://",
+            "https:///path",
+            "https://user@evil.example/",
+            "//evil.example/",
+            "/\\evil.example",
+            "/rights/ registration",
+            "/rights/\nx",
+            "data:text/html,<b>x</b>",
+            "vbscript:x",
+            "file:///etc/passwd",
+            "rights/registration",
+            "../rights",
+            "#top",
+            "tel:+7 925 115 50 47",
+            "tel:+7925abc",
+            "tel:",
+            "mailto:",
+            "mailto:nobody",
+            "mailto:@example.org",
+            "ftp://example.org/",
+        ] {
+            assert_eq!(safe_href(href), None, "{href:?}");
+        }
+    }
+
+    #[test]
+    fn blocks_have_a_short_json_shape() {
+        let body = vec![
+            Block::Heading {
+                level: 2,
+                inlines: vec![Inline::Text("Deadlines".into())],
+            },
+            Block::Paragraph(vec![
+                Inline::Text("Register within ".into()),
+                Inline::Bold(vec![Inline::Text("30 days".into())]),
+                Inline::Link {
+                    text: "Call 112".into(),
+                    href: "tel:112".into(),
+                },
+            ]),
+            Block::List {
+                ordered: false,
+                items: vec![vec![Inline::Text("First".into())]],
+            },
+        ];
+        let json = serde_json::to_string(&body).unwrap();
+        assert_eq!(
+            json,
+            r#"[{"h":{"level":2,"inlines":["Deadlines"]}},{"p":["Register within ",{"b":["30 days"]},{"a":{"text":"Call 112","href":"tel:112"}}]},{"list":{"ordered":false,"items":[["First"]]}}]"#
+        );
+        assert_eq!(serde_json::from_str::<Vec<Block>>(&json).unwrap(), body);
+        assert_eq!(
+            plain_text(match &body[1] {
+                Block::Paragraph(inlines) => inlines,
+                _ => unreachable!(),
+            }),
+            "Register within 30 daysCall 112"
+        );
+    }
+}

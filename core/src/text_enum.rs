@@ -1,0 +1,94 @@
+//! Plumbing for the closed lists of words used in content (`"verified"`, `"mon"`, `"KG"`…):
+//! one macro gives each enum its text, parsing, `Display` and serde as a plain string.
+
+use core::fmt;
+use core::marker::PhantomData;
+
+use serde::de::{self, Visitor};
+
+/// Deserializes one of a closed list of words.
+pub(crate) struct TextVisitor<T> {
+    what: &'static str,
+    parse: fn(&str) -> Option<T>,
+    names: &'static [&'static str],
+    marker: PhantomData<T>,
+}
+
+impl<T> TextVisitor<T> {
+    pub(crate) fn new(
+        what: &'static str,
+        parse: fn(&str) -> Option<T>,
+        names: &'static [&'static str],
+    ) -> Self {
+        TextVisitor {
+            what,
+            parse,
+            names,
+            marker: PhantomData,
+        }
+    }
+}
+
+impl<T> Visitor<'_> for TextVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.what)
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<T, E> {
+        (self.parse)(text).ok_or_else(|| E::unknown_variant(text, self.names))
+    }
+}
+
+/// Implements `ALL`, `NAMES`, `as_str`, `parse`, `Display`, `Serialize` and `Deserialize` for a
+/// field-less enum, given each variant's text.
+macro_rules! text_enum_impls {
+    ($ty:ident, $what:literal, { $($variant:ident => $text:literal),+ $(,)? }) => {
+        impl $ty {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
+            /// The text of every value, in declaration order.
+            pub const NAMES: &'static [&'static str] = &[$($text),+];
+
+            /// The text written in content files and packs.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $text),+
+                }
+            }
+
+            /// The value written `text` (exact, case-sensitive), if any.
+            pub fn parse(text: &str) -> Option<$ty> {
+                match text {
+                    $($text => Some($ty::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+
+        impl core::fmt::Display for $ty {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<$ty, D::Error> {
+                deserializer.deserialize_str($crate::text_enum::TextVisitor::new(
+                    $what,
+                    $ty::parse,
+                    $ty::NAMES,
+                ))
+            }
+        }
+    };
+}
+
+pub(crate) use text_enum_impls;
