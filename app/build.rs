@@ -62,7 +62,9 @@ fn main() {
             }
         }
         for extra in table.keys().filter(|k| !reference.contains_key(k.as_str())) {
-            errors.push(format!("locales/{lang}.toml: key `{extra}` is not in {REFERENCE}.toml"));
+            errors.push(format!(
+                "locales/{lang}.toml: key `{extra}` is not in {REFERENCE}.toml"
+            ));
         }
         tables.push(row);
     }
@@ -77,7 +79,13 @@ fn main() {
         writeln!(out, "    /// `{key}`\n    {},", camel(key)).unwrap();
     }
     out.push_str("}\n\n/// Strings per language, in `Lang` order, indexed by `Key`.\n");
-    writeln!(out, "pub static TABLE: [[&str; {}]; {}] = [", keys.len(), LOCALES.len()).unwrap();
+    writeln!(
+        out,
+        "pub static TABLE: [[&str; {}]; {}] = [",
+        keys.len(),
+        LOCALES.len()
+    )
+    .unwrap();
     for row in &tables {
         out.push_str("    [");
         for text in row {

@@ -7,14 +7,14 @@ use leptos_router::{NavigateOptions, path};
 use crate::i18n::{I18n, use_i18n};
 use crate::screens::{Checklists, Help, Hotlines, More, NotFound, Rights};
 use crate::shell::{BottomNav, Header, Notices};
-use crate::{network, prefs, pwa};
+use crate::{feed, network, prefs, pwa};
 
 /// Connection and content state shown in the header.
 #[derive(Clone, Copy)]
 pub struct Status {
     /// Whether the browser reports a network connection.
     pub online: ReadSignal<bool>,
-    /// Date of the content on the phone, formatted for the reader; `None` until known.
+    /// When the content on the phone was published (RFC 3339); `None` until known.
     pub content_date: RwSignal<Option<String>>,
 }
 
@@ -28,6 +28,12 @@ pub fn App() -> impl IntoView {
     provide_context(Status {
         online: network::online_signal(),
         content_date: RwSignal::new(None),
+    });
+    let status = expect_context::<Status>();
+    leptos::task::spawn_local(async move {
+        if let Ok(manifest) = feed::load_manifest(feed::BUNDLED_FEED).await {
+            status.content_date.set(Some(manifest.generated));
+        }
     });
     let i18n = use_i18n();
     Effect::new(move |_| {

@@ -1,6 +1,7 @@
 //! Jardam's browser client: a Leptos (CSR) app compiled to WebAssembly.
 
 mod app;
+mod feed;
 mod i18n;
 mod network;
 mod prefs;

@@ -5,6 +5,16 @@ use leptos::prelude::*;
 use crate::app::Status;
 use crate::i18n::{Key, use_i18n};
 
+/// `rfc3339` as a short date in the reader's language, by the browser's `Intl` (no bytes of ours).
+fn local_date(rfc3339: &str, lang: &str) -> String {
+    let date = js_sys::Date::new(&rfc3339.into());
+    let options = js_sys::Object::new();
+    for (key, value) in [("day", "numeric"), ("month", "short"), ("year", "numeric")] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    date.to_locale_date_string(lang, &options).into()
+}
+
 /// The top bar shown on every screen.
 #[component]
 pub fn Header() -> impl IntoView {
@@ -12,7 +22,10 @@ pub fn Header() -> impl IntoView {
     let status = expect_context::<Status>();
     let online = status.online;
     let content = move || match status.content_date.get() {
-        Some(date) => i18n.tf(Key::ContentFrom, &[("date", &date)]),
+        Some(generated) => i18n.tf(
+            Key::ContentFrom,
+            &[("date", &local_date(&generated, i18n.lang.get().code()))],
+        ),
         None => i18n.t(Key::ContentBundled).to_owned(),
     };
     view! {

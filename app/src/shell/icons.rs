@@ -19,7 +19,9 @@ impl Icon {
             Icon::Hotlines => {
                 "M5 4h4l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 6a2 2 0 0 1 2-2"
             }
-            Icon::Checklists => "M10 6h10M10 12h10M10 18h10M3 6l1.5 1.5L7 5M3 12l1.5 1.5L7 11M3 18l1.5 1.5L7 17",
+            Icon::Checklists => {
+                "M10 6h10M10 12h10M10 18h10M3 6l1.5 1.5L7 5M3 12l1.5 1.5L7 11M3 18l1.5 1.5L7 17"
+            }
             Icon::Help => "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zM12 7v6M12 16.5v.5",
             Icon::More => "M5 12h.01M12 12h.01M19 12h.01",
         }
