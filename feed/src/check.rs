@@ -1,0 +1,223 @@
+//! `jardam-feed check`: reads a whole `content/` directory and lists every problem.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::Path;
+
+use jardam_core::date::Date;
+
+use crate::load;
+use crate::problem::Problem;
+use crate::reader::At;
+use crate::source::{Content, Langs};
+
+/// Reads and checks the content in `dir`. Returns the content (possibly partial) and every
+/// problem, sorted by file and line; the content is publishable only if there are none.
+pub fn check_dir(dir: &Path, today: Date) -> (Option<Content>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let path = |name: &str| dir.join(name).display().to_string();
+
+    let feed_file = path("feed.toml");
+    let feed = read(&feed_file, &mut problems)
+        .and_then(|text| load::feed(&feed_file, &text, &mut problems, today));
+    let langs = feed
+        .as_ref()
+        .map_or_else(Langs::readme_default, |f| f.langs.clone());
+
+    let categories_file = path("categories.toml");
+    let categories = read(&categories_file, &mut problems)
+        .map(|text| load::categories(&categories_file, &text, &langs, &mut problems, today))
+        .unwrap_or_default();
+
+    let mut articles = Vec::new();
+    for (file, stem, text) in items(dir, "articles", &mut problems) {
+        articles.extend(load::article(
+            &file,
+            &stem,
+            &text,
+            &langs,
+            &mut problems,
+            today,
+        ));
+    }
+    let mut contacts = Vec::new();
+    for (file, stem, text) in items(dir, "contacts", &mut problems) {
+        contacts.extend(load::contact(
+            &file,
+            &stem,
+            &text,
+            &langs,
+            &mut problems,
+            today,
+        ));
+    }
+    let mut checklists = Vec::new();
+    for (file, stem, text) in items(dir, "checklists", &mut problems) {
+        checklists.extend(load::checklist(
+            &file,
+            &stem,
+            &text,
+            &langs,
+            &mut problems,
+            today,
+        ));
+    }
+
+    // Ids are unique within their kind (file names already are, but not on every file system).
+    for (kind, headers) in [
+        (
+            "article",
+            articles.iter().map(|a| &a.header).collect::<Vec<_>>(),
+        ),
+        ("contact", contacts.iter().map(|c| &c.header).collect()),
+        ("checklist", checklists.iter().map(|c| &c.header).collect()),
+    ] {
+        let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+        for h in headers {
+            if h.id.is_empty() {
+                continue;
+            }
+            if let Some(first) = seen.insert(&h.id, &h.file) {
+                problems.push(Problem {
+                    file: h.file.clone(),
+                    line: h.id_line,
+                    field: Some("id".into()),
+                    message: format!("`{}` is also the id of the {kind} in {first}", h.id),
+                });
+            }
+        }
+    }
+
+    // References point at items that exist.
+    let category_ids: BTreeSet<&str> = categories.iter().map(|c| c.id.as_str()).collect();
+    let article_ids: BTreeSet<&str> = articles.iter().map(|a| a.header.id.as_str()).collect();
+    let contact_ids: BTreeSet<&str> = contacts.iter().map(|c| c.header.id.as_str()).collect();
+    let mut refs: Vec<(&str, &At<String>, &str, &str, bool)> = Vec::new();
+    for a in &articles {
+        let file = a.header.file.as_str();
+        if let Some(category) = &a.category {
+            let ok = category_ids.contains(category.value.as_str());
+            refs.push((
+                file,
+                category,
+                "category",
+                "category in categories.toml",
+                ok,
+            ));
+        }
+        for r in &a.related {
+            let ok = r.value != a.header.id && article_ids.contains(r.value.as_str());
+            refs.push((file, r, "related", "other article", ok));
+        }
+        for r in &a.contacts {
+            let ok = contact_ids.contains(r.value.as_str());
+            refs.push((file, r, "contacts", "contact", ok));
+        }
+    }
+    for c in &checklists {
+        for r in &c.related {
+            let ok = article_ids.contains(r.value.as_str());
+            refs.push((c.header.file.as_str(), r, "related", "article", ok));
+        }
+    }
+    for (file, at, field, what, ok) in refs {
+        if !ok {
+            problems.push(Problem {
+                file: file.to_owned(),
+                line: at.line,
+                field: Some(field.to_owned()),
+                message: format!("`{}` is not the id of any {what}", at.value),
+            });
+        }
+    }
+
+    problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    let content = feed.map(|feed| Content {
+        feed,
+        categories,
+        articles,
+        contacts,
+        checklists,
+    });
+    (content, problems)
+}
+
+/// The one-line summary of good content.
+pub fn summary(content: &Content) -> String {
+    format!(
+        "{} articles, {} contacts, {} checklists in {} languages",
+        content.articles.len(),
+        content.contacts.len(),
+        content.checklists.len(),
+        content.feed.langs.declared.len()
+    )
+}
+
+fn read(file: &str, problems: &mut Vec<Problem>) -> Option<String> {
+    let problem = |message: String| Problem {
+        file: file.to_owned(),
+        line: 0,
+        field: None,
+        message,
+    };
+    match fs::read(file) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Some(text),
+            Err(_) => {
+                problems.push(problem("is not UTF-8 text".into()));
+                None
+            }
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            problems.push(problem("file is missing".into()));
+            None
+        }
+        Err(e) => {
+            problems.push(problem(format!("cannot be read: {e}")));
+            None
+        }
+    }
+}
+
+/// The `ID.toml` files of `dir/kind`, sorted: (file as shown, id from the name, text).
+fn items(dir: &Path, kind: &str, problems: &mut Vec<Problem>) -> Vec<(String, String, String)> {
+    let folder = dir.join(kind);
+    let entries = match fs::read_dir(&folder) {
+        Ok(entries) => entries,
+        Err(e) => {
+            problems.push(Problem {
+                file: folder.display().to_string(),
+                line: 0,
+                field: None,
+                message: format!("directory cannot be read: {e}"),
+            });
+            return Vec::new();
+        }
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|name| !name.starts_with('.'))
+        .collect();
+    names.sort();
+    let mut out = Vec::new();
+    for name in names {
+        let file = folder.join(&name).display().to_string();
+        let Some(stem) = name.strip_suffix(".toml") else {
+            if !name.to_ascii_lowercase().starts_with("readme") {
+                problems.push(Problem {
+                    file,
+                    line: 0,
+                    field: None,
+                    message: format!("only ID.toml files belong in {kind}/ (rename or remove it)"),
+                });
+            }
+            continue;
+        };
+        if let Some(text) = read(&file, problems) {
+            out.push((file, stem.to_owned(), text));
+        }
+    }
+    out
+}

@@ -1,0 +1,15 @@
+//! `jardam-feed`: the editors' command that validates Jardam's content, builds one pack per
+//! language, signs the feed and verifies it with the same code the app uses (`jardam-core`).
+
+pub mod check;
+pub mod cli;
+pub mod clock;
+pub mod load;
+pub mod markdown;
+pub mod pack;
+pub mod problem;
+pub mod publish;
+pub mod reader;
+pub mod rules;
+pub mod signing;
+pub mod source;

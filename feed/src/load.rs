@@ -1,0 +1,714 @@
+//! Reading each kind of content file into [`crate::source`], checking every field on the way.
+//! Rules that need other files (references, unique ids) are in [`crate::check`].
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use jardam_core::content::{
+    Anchor, Audience, ContactKind, Country, DeadlineRule, DeadlineUnit, Hours, Phone, PhoneLabel,
+    Review, Source,
+};
+use jardam_core::date::{Date, Weekday};
+use toml::de::DeTable;
+
+use crate::markdown;
+use crate::problem::Problem;
+use crate::reader::{At, Reader, Table, Value};
+use crate::rules;
+use crate::source::{
+    ArticleText, ChecklistText, ContactText, FeedInfo, Header, Langs, SrcArticle, SrcCategory,
+    SrcChecklist, SrcContact, SrcStep, StepText, Texts,
+};
+
+/// Parses `text` as TOML, reporting every syntax error; `None` if there was any.
+fn parse<'i>(r: &mut Reader<'_>, text: &'i str) -> Option<DeTable<'i>> {
+    let (table, errors) = DeTable::parse_recoverable(text);
+    if errors.is_empty() {
+        return Some(table.into_inner());
+    }
+    let mut errors: Vec<_> = errors
+        .iter()
+        .map(|e| (e.span().map_or(0, |s| s.start), e.message().to_owned()))
+        .collect();
+    errors.sort();
+    errors.dedup();
+    for (offset, message) in errors {
+        let line = r.line_of(offset);
+        r.report_file(line, format!("TOML syntax: {message}"));
+    }
+    None
+}
+
+/// Reads `feed.toml`.
+pub fn feed(file: &str, text: &str, problems: &mut Vec<Problem>, today: Date) -> Option<FeedInfo> {
+    let mut r = Reader::new(file, text, problems, today);
+    let map = parse(&mut r, text)?;
+    let root = r.root(
+        &map,
+        &[
+            "content_version",
+            "languages",
+            "fallback",
+            "min_app_version",
+        ],
+    );
+    let content_version = r.integer(&root, "content_version", true, 1, i64::MAX);
+    let min_app_version = r.string_at(&root, "min_app_version", true);
+    if let Some(v) = &min_app_version {
+        r.check(v, "min_app_version", rules::version);
+    }
+    let mut declared: Vec<String> = Vec::new();
+    let languages = r.strings(&root, "languages", true, true);
+    for lang in &languages {
+        if !r.check(lang, "languages", rules::lang_code) {
+            continue;
+        }
+        if declared.contains(&lang.value) {
+            r.report(
+                lang.line,
+                "languages",
+                format!("`{}` is listed twice", lang.value),
+            );
+        } else {
+            declared.push(lang.value.clone());
+        }
+    }
+    let mut fallback = BTreeMap::new();
+    if let Some(table) = r.table(&root, "fallback", false, None) {
+        for (key, value) in table.map.iter() {
+            let from: &str = key.get_ref();
+            let field = table.field(from);
+            let line = r.line_of(key.span().start);
+            let Some(to) = r.string_value(value, &field) else {
+                continue;
+            };
+            if !declared.iter().any(|l| l == from) {
+                r.report(line, &field, format!("`{from}` is not in `languages`"));
+            } else if !declared.contains(&to) {
+                r.report(
+                    line,
+                    &field,
+                    format!("falls back to `{to}`, which is not in `languages`"),
+                );
+            } else if to == from {
+                r.report(line, &field, "a language cannot fall back to itself");
+            } else {
+                fallback.insert(from.to_owned(), to);
+            }
+        }
+    }
+    // A fallback chain must end at a language without one.
+    for start in fallback.keys() {
+        let mut seen = BTreeSet::from([start.as_str()]);
+        let mut current = start.as_str();
+        while let Some(next) = fallback.get(current) {
+            if !seen.insert(next) {
+                let line = root.value("fallback").map_or(1, |v| r.line(v));
+                r.report(
+                    line,
+                    &format!("fallback.{start}"),
+                    "the fallbacks go round in a circle",
+                );
+                break;
+            }
+            current = next;
+        }
+    }
+    Some(FeedInfo {
+        content_version: content_version? as u64,
+        langs: Langs { declared, fallback },
+        min_app_version: min_app_version?.value,
+    })
+}
+
+/// Checks that an item has text in every language, directly or through a fallback, and — for
+/// emergency articles — directly in every language.
+fn coverage<T>(r: &mut Reader<'_>, texts: &Texts<T>, path: &str, langs: &Langs, all: Option<&str>) {
+    if texts.by_lang.is_empty() {
+        return; // Reported as missing already.
+    }
+    for lang in &langs.declared {
+        let has = |l: &str| texts.by_lang.contains_key(l);
+        if has(lang) {
+            continue;
+        }
+        if let Some(why) = all {
+            r.report(
+                texts.line,
+                &format!("{path}.{lang}"),
+                format!(
+                    "{why} need text in every language ({}): `{lang}` is missing",
+                    langs.declared.join(", ")
+                ),
+            );
+        } else if !langs.fallback.contains_key(lang) {
+            r.report(
+                texts.line,
+                &format!("{path}.{lang}"),
+                format!("text in `{lang}` is required: it is the language the others fall back to"),
+            );
+        } else if langs.resolve(lang, has).is_none() {
+            r.report(
+                texts.line,
+                &format!("{path}.{lang}"),
+                format!("no text in `{lang}` nor in any language it falls back to"),
+            );
+        }
+    }
+}
+
+/// Reads the `[text.LANG]` tables of `table`, each with `read`.
+fn texts<'t, 'i, T>(
+    r: &mut Reader<'_>,
+    table: &Table<'t, 'i>,
+    langs: &Langs,
+    known: &[&str],
+    mut read: impl FnMut(&mut Reader<'_>, &Table<'t, 'i>) -> Option<T>,
+) -> Texts<T> {
+    let mut out = Texts {
+        line: table.line,
+        by_lang: BTreeMap::new(),
+    };
+    let Some(text) = r.table(table, "text", true, None) else {
+        return out;
+    };
+    out.line = text.line;
+    for (key, value) in text.map.iter() {
+        let lang: &str = key.get_ref();
+        let field = text.field(lang);
+        if !langs.is_declared(lang) {
+            let line = r.line_of(key.span().start);
+            r.report(
+                line,
+                &field,
+                format!(
+                    "`{lang}` is not a language of the feed ({}; see feed.toml)",
+                    langs.declared.join(", ")
+                ),
+            );
+            continue;
+        }
+        let Some(lang_table) = r.as_table(value, field, Some(known)) else {
+            continue;
+        };
+        if let Some(t) = read(r, &lang_table) {
+            out.by_lang.insert(lang.to_owned(), t);
+        }
+    }
+    out
+}
+
+fn review(r: &mut Reader<'_>, table: &Table<'_, '_>) -> Option<Review> {
+    r.word(table, "review", true, Review::parse, Review::NAMES)
+}
+
+/// `id` (equal to the file name), `verified_on` and `[[sources]]`.
+fn header(r: &mut Reader<'_>, root: &Table<'_, '_>, stem: &str) -> Header {
+    let mut header = Header {
+        file: r.file.to_owned(),
+        ..Header::default()
+    };
+    if let Some(id) = r.string_at(root, "id", true) {
+        header.id_line = id.line;
+        if r.check(&id, "id", rules::id) && id.value != stem {
+            r.report(
+                id.line,
+                "id",
+                format!(
+                    "`{}` must equal the file name without .toml (`{stem}`)",
+                    id.value
+                ),
+            );
+        }
+        header.id = id.value;
+    }
+    header.verified_on = r.date(root, "verified_on", true);
+    header.sources = sources(r, root);
+    header
+}
+
+fn sources(r: &mut Reader<'_>, root: &Table<'_, '_>) -> Vec<Source> {
+    let tables = r.tables(root, "sources", true, &["title", "url", "date"]);
+    tables
+        .iter()
+        .filter_map(|t| {
+            let title = r.string(t, "title", true);
+            let url = r.string_at(t, "url", true);
+            let url_ok = url
+                .as_ref()
+                .is_some_and(|u| r.check(u, &t.field("url"), rules::https_url));
+            let date = r.date(t, "date", false);
+            Some(Source {
+                title: title?,
+                url: url.filter(|_| url_ok)?.value,
+                date,
+            })
+        })
+        .collect()
+}
+
+fn ids(r: &mut Reader<'_>, table: &Table<'_, '_>, key: &str) -> Vec<At<String>> {
+    let list = r.strings(table, key, false, false);
+    let field = table.field(key);
+    list.into_iter()
+        .filter(|id| r.check(id, &field, rules::id))
+        .collect()
+}
+
+fn audiences(r: &mut Reader<'_>, root: &Table<'_, '_>) -> Vec<Audience> {
+    r.words(root, "applies_to", true, Audience::parse, Audience::NAMES)
+}
+
+/// Reads an `articles/ID.toml`.
+pub fn article(
+    file: &str,
+    stem: &str,
+    text: &str,
+    langs: &Langs,
+    problems: &mut Vec<Problem>,
+    today: Date,
+) -> Option<SrcArticle> {
+    let mut r = Reader::new(file, text, problems, today);
+    let map = parse(&mut r, text)?;
+    let root = r.root(
+        &map,
+        &[
+            "id",
+            "category",
+            "tags",
+            "applies_to",
+            "emergency",
+            "updated",
+            "verified_on",
+            "related",
+            "contacts",
+            "sources",
+            "text",
+        ],
+    );
+    let header = header(&mut r, &root, stem);
+    let category = r.string_at(&root, "category", true);
+    let tags = r.strings(&root, "tags", false, false);
+    let applies_to = audiences(&mut r, &root);
+    let emergency = r.boolean(&root, "emergency", false).unwrap_or(false);
+    let updated = r.date(&root, "updated", true);
+    let related = ids(&mut r, &root, "related");
+    let contacts = ids(&mut r, &root, "contacts");
+    let text = texts(
+        &mut r,
+        &root,
+        langs,
+        &["review", "title", "summary", "body"],
+        |r, t| {
+            let review = review(r, t);
+            let title = r.string(t, "title", true);
+            let summary = r.string(t, "summary", true);
+            let body = r
+                .get(t, "body", true)
+                .and_then(|v| body(r, v, &t.field("body")));
+            Some(ArticleText {
+                review: review?,
+                title: title?,
+                summary: summary?,
+                body: body?,
+            })
+        },
+    );
+    coverage(
+        &mut r,
+        &text,
+        "text",
+        langs,
+        emergency.then_some("emergency articles"),
+    );
+    Some(SrcArticle {
+        header,
+        category,
+        tags: tags.into_iter().map(|t| t.value).collect(),
+        applies_to,
+        emergency,
+        updated,
+        related,
+        contacts,
+        text,
+    })
+}
+
+/// Converts a `body` value, reporting each construct outside the subset at its own line.
+fn body(
+    r: &mut Reader<'_>,
+    value: &Value<'_>,
+    field: &str,
+) -> Option<Vec<jardam_core::markup::Block>> {
+    let markdown = r.string_value(value, field)?;
+    match markdown::to_blocks(&markdown) {
+        Ok(blocks) => Some(blocks),
+        Err(errors) => {
+            // A `"""` string that starts with a line break begins on the next line.
+            let raw_start = value.span().start;
+            let first = r.line(value) + usize::from(r.starts_multiline(raw_start));
+            for error in errors {
+                let line = first + markdown[..error.offset].matches('\n').count();
+                r.report(line, field, format!("Markdown: {}", error.message));
+            }
+            None
+        }
+    }
+}
+
+/// Reads an `contacts/ID.toml`.
+pub fn contact(
+    file: &str,
+    stem: &str,
+    text: &str,
+    langs: &Langs,
+    problems: &mut Vec<Problem>,
+    today: Date,
+) -> Option<SrcContact> {
+    let mut r = Reader::new(file, text, problems, today);
+    let map = parse(&mut r, text)?;
+    let root = r.root(
+        &map,
+        &[
+            "id",
+            "kind",
+            "country",
+            "regions",
+            "languages",
+            "free",
+            "email",
+            "website",
+            "whatsapp",
+            "telegram",
+            "verified_on",
+            "phones",
+            "hours_tz",
+            "hours",
+            "sources",
+            "text",
+        ],
+    );
+    let header = header(&mut r, &root, stem);
+    let kind = r.word(&root, "kind", true, ContactKind::parse, ContactKind::NAMES);
+    let country = r.word(&root, "country", true, Country::parse, Country::NAMES);
+    let regions = r.strings(&root, "regions", true, true);
+    let languages = r.strings(&root, "languages", true, true);
+    for lang in &languages {
+        r.check(lang, "languages", rules::lang_code);
+    }
+    let free = r.boolean(&root, "free", false);
+    let checked = |r: &mut Reader<'_>, key: &str, rule: fn(&str) -> Result<(), String>| {
+        let value = r.string_at(&root, key, false)?;
+        r.check(&value, key, rule).then_some(value.value)
+    };
+    let email = checked(&mut r, "email", rules::email);
+    let website = checked(&mut r, "website", rules::https_url);
+    let whatsapp = checked(&mut r, "whatsapp", rules::e164);
+    let telegram = checked(&mut r, "telegram", rules::telegram);
+    let hours_tz = checked(&mut r, "hours_tz", rules::time_zone);
+
+    let emergency = kind == Some(ContactKind::Emergency);
+    let mut phones = Vec::new();
+    for t in r.tables(&root, "phones", false, &["number", "label"]) {
+        let number = r.string_at(&t, "number", true);
+        let number_ok = number
+            .as_ref()
+            .is_some_and(|n| r.check(n, &t.field("number"), |s| rules::phone(s, emergency)));
+        let label = r.word(&t, "label", true, PhoneLabel::parse, PhoneLabel::NAMES);
+        if let (Some(number), true, Some(label)) = (number, number_ok, label) {
+            phones.push(Phone {
+                number: number.value,
+                label,
+            });
+        }
+    }
+
+    let hours_tables = r.tables(&root, "hours", false, &["days", "open", "close"]);
+    if !hours_tables.is_empty() && !root.has("hours_tz") {
+        r.report(
+            1,
+            "hours_tz",
+            "required with [[hours]]: the time zone of the hours, like `Europe/Moscow`",
+        );
+    }
+    let mut hours = Vec::new();
+    for t in hours_tables {
+        let days = r.words(&t, "days", true, Weekday::parse, Weekday::NAMES);
+        let clock = |r: &mut Reader<'_>, key: &str| {
+            let value = r.string_at(&t, key, true)?;
+            match rules::clock(&value.value, key == "close") {
+                Ok(minutes) => Some((value.value, minutes)),
+                Err(message) => {
+                    r.report(value.line, &t.field(key), message);
+                    None
+                }
+            }
+        };
+        let open = clock(&mut r, "open");
+        let close = clock(&mut r, "close");
+        if let (Some((open, from)), Some((close, to))) = (open, close) {
+            if from >= to {
+                let line = t.value("close").map_or(t.line, |v| r.line(v));
+                r.report(
+                    line,
+                    &t.field("close"),
+                    format!("closes at {close}, not after it opens at {open}"),
+                );
+            } else {
+                hours.push(Hours { days, open, close });
+            }
+        }
+    }
+
+    let text = texts(
+        &mut r,
+        &root,
+        langs,
+        &["review", "name", "note", "address"],
+        |r, t| {
+            let review = review(r, t);
+            let name = r.string(t, "name", true);
+            let note = r.string(t, "note", false);
+            let address = r.string(t, "address", false);
+            Some(ContactText {
+                review: review?,
+                name: name?,
+                note,
+                address,
+            })
+        },
+    );
+    coverage(&mut r, &text, "text", langs, None);
+    Some(SrcContact {
+        header,
+        kind,
+        country,
+        regions: regions.into_iter().map(|x| x.value).collect(),
+        languages: languages.into_iter().map(|x| x.value).collect(),
+        free,
+        email,
+        website,
+        whatsapp,
+        telegram,
+        phones,
+        hours_tz,
+        hours,
+        text,
+    })
+}
+
+/// Reads a `deadline = { from = "entry", days = 30 }`.
+fn deadline(r: &mut Reader<'_>, step: &Table<'_, '_>) -> Option<DeadlineRule> {
+    const UNITS: [&str; 3] = ["days", "working_days", "months"];
+    let t = r.table(
+        step,
+        "deadline",
+        false,
+        Some(&["from", "days", "working_days", "months", "every_months"]),
+    )?;
+    let from = r.word(&t, "from", true, Anchor::parse, Anchor::NAMES);
+    let given: Vec<&str> = UNITS.into_iter().filter(|u| t.has(u)).collect();
+    let mut amount = None;
+    match given.as_slice() {
+        [unit] => {
+            let n = r.integer(&t, unit, true, i64::from(i32::MIN), i64::from(i32::MAX));
+            amount = n.map(|n| (n as i32, DeadlineUnit::parse(unit).expect("a unit")));
+        }
+        [] => r.report(
+            t.line,
+            &t.path,
+            "give the length as one of `days`, `working_days` or `months`",
+        ),
+        _ => r.report(
+            t.line,
+            &t.path,
+            format!("give only one of {}", given.join(", ")),
+        ),
+    }
+    let every_months = r
+        .integer(&t, "every_months", false, 1, 120)
+        .map(|n| n as u32);
+    let (amount, unit) = amount?;
+    Some(DeadlineRule {
+        from: from?,
+        amount,
+        unit,
+        every_months,
+    })
+}
+
+/// Reads a `checklists/ID.toml`.
+pub fn checklist(
+    file: &str,
+    stem: &str,
+    text: &str,
+    langs: &Langs,
+    problems: &mut Vec<Problem>,
+    today: Date,
+) -> Option<SrcChecklist> {
+    let mut r = Reader::new(file, text, problems, today);
+    let map = parse(&mut r, text)?;
+    let root = r.root(
+        &map,
+        &[
+            "id",
+            "applies_to",
+            "verified_on",
+            "related",
+            "sources",
+            "text",
+            "steps",
+        ],
+    );
+    let header = header(&mut r, &root, stem);
+    let applies_to = audiences(&mut r, &root);
+    let related = ids(&mut r, &root, "related");
+    let text = texts(
+        &mut r,
+        &root,
+        langs,
+        &["review", "title", "summary"],
+        |r, t| {
+            let review = review(r, t);
+            let title = r.string(t, "title", true);
+            let summary = r.string(t, "summary", true);
+            Some(ChecklistText {
+                review: review?,
+                title: title?,
+                summary: summary?,
+            })
+        },
+    );
+    coverage(&mut r, &text, "text", langs, None);
+
+    let mut steps: Vec<SrcStep> = Vec::new();
+    for t in r.tables(
+        &root,
+        "steps",
+        true,
+        &["id", "deadline", "cost_rub", "text"],
+    ) {
+        let id = r.string_at(&t, "id", true);
+        if let Some(id) = &id
+            && r.check(id, "steps.id", rules::id)
+            && steps.iter().any(|s| s.id == id.value)
+        {
+            r.report(
+                id.line,
+                "steps.id",
+                format!("`{}` is used by another step of this checklist", id.value),
+            );
+        }
+        let deadline = deadline(&mut r, &t);
+        let cost_rub = r
+            .integer(&t, "cost_rub", false, 0, i64::from(u32::MAX))
+            .map(|n| n as u32);
+        let step_text = texts(&mut r, &t, langs, &["what", "where", "cost"], |r, t| {
+            let what = r.string(t, "what", true);
+            let where_ = r.string(t, "where", false);
+            let cost = r.string(t, "cost", false);
+            Some(StepText {
+                what: what?,
+                where_,
+                cost,
+            })
+        });
+        // A step is shown in the checklist's language, so it needs exactly the same languages.
+        if !text.by_lang.is_empty() && !step_text.by_lang.is_empty() {
+            for lang in text.by_lang.keys() {
+                if !step_text.by_lang.contains_key(lang) {
+                    r.report(
+                        step_text.line,
+                        &format!("steps.text.{lang}"),
+                        format!("the checklist has [text.{lang}] but this step has no [steps.text.{lang}]"),
+                    );
+                }
+            }
+            for lang in step_text.by_lang.keys() {
+                if !text.by_lang.contains_key(lang) {
+                    r.report(
+                        step_text.line,
+                        &format!("steps.text.{lang}"),
+                        format!(
+                            "this step has text in `{lang}` but the checklist has no [text.{lang}]"
+                        ),
+                    );
+                }
+            }
+        }
+        steps.push(SrcStep {
+            line: t.line,
+            id: id.map(|i| i.value).unwrap_or_default(),
+            deadline,
+            cost_rub,
+            text: step_text,
+        });
+    }
+    Some(SrcChecklist {
+        header,
+        applies_to,
+        related,
+        steps,
+        text,
+    })
+}
+
+/// Reads `categories.toml`.
+pub fn categories(
+    file: &str,
+    text: &str,
+    langs: &Langs,
+    problems: &mut Vec<Problem>,
+    today: Date,
+) -> Vec<SrcCategory> {
+    let mut r = Reader::new(file, text, problems, today);
+    let Some(map) = parse(&mut r, text) else {
+        return Vec::new();
+    };
+    let root = r.root(&map, &["category"]);
+    let mut out: Vec<SrcCategory> = Vec::new();
+    for t in r.tables(&root, "category", true, &["id", "order", "icon", "title"]) {
+        let id = r.string_at(&t, "id", true);
+        if let Some(id) = &id
+            && r.check(id, "category.id", rules::id)
+            && out.iter().any(|c| c.id == id.value)
+        {
+            r.report(
+                id.line,
+                "category.id",
+                format!("`{}` is the id of another category", id.value),
+            );
+        }
+        let order = r.integer(&t, "order", true, 0, i64::from(u32::MAX));
+        let icon = r.string(&t, "icon", true);
+        let mut title = Texts {
+            line: t.line,
+            by_lang: BTreeMap::new(),
+        };
+        if let Some(titles) = r.table(&t, "title", true, None) {
+            title.line = titles.line;
+            for (key, value) in titles.map.iter() {
+                let lang: &str = key.get_ref();
+                let field = titles.field(lang);
+                if !langs.is_declared(lang) {
+                    let line = r.line_of(key.span().start);
+                    r.report(
+                        line,
+                        &field,
+                        format!("`{lang}` is not a language of the feed"),
+                    );
+                } else if let Some(text) = r.string_value(value, &field) {
+                    title.by_lang.insert(lang.to_owned(), text);
+                }
+            }
+        }
+        coverage(&mut r, &title, "category.title", langs, None);
+        out.push(SrcCategory {
+            line: t.line,
+            id: id.map(|i| i.value).unwrap_or_default(),
+            order: order.unwrap_or(0) as u32,
+            icon: icon.unwrap_or_default(),
+            title,
+        });
+    }
+    out
+}

@@ -1,0 +1,145 @@
+//! Turning checked content into one [`Pack`] per language.
+
+use jardam_core::content::{Article, Category, Checklist, Contact, Pack, Step};
+use jardam_core::feed::SCHEMA_VERSION;
+
+use crate::source::{Content, Langs, Texts};
+
+const CHECKED: &str = "content is checked before packs are built";
+
+fn pick<'a, T>(texts: &'a Texts<T>, langs: &'a Langs, lang: &'a str) -> (String, &'a T) {
+    let (found, text) = texts.resolve(langs, lang).expect(CHECKED);
+    (found.to_owned(), text)
+}
+
+/// The packs of every declared language, in the order of `feed.toml`. Items are sorted
+/// (categories by order then id, the rest by id) so the same content gives the same bytes.
+/// `content` must have passed [`crate::check::check_dir`] without problems.
+pub fn build_packs(content: &Content) -> Vec<Pack> {
+    let langs = &content.feed.langs;
+    langs
+        .declared
+        .iter()
+        .map(|lang| build_pack(content, lang))
+        .collect()
+}
+
+/// The pack of one language.
+pub fn build_pack(content: &Content, lang: &str) -> Pack {
+    let langs = &content.feed.langs;
+    let mut categories: Vec<Category> = content
+        .categories
+        .iter()
+        .map(|c| Category {
+            id: c.id.clone(),
+            order: c.order,
+            icon: c.icon.clone(),
+            title: pick(&c.title, langs, lang).1.clone(),
+        })
+        .collect();
+    categories.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+
+    let mut articles: Vec<Article> = content
+        .articles
+        .iter()
+        .map(|a| {
+            let (found, text) = pick(&a.text, langs, lang);
+            Article {
+                id: a.header.id.clone(),
+                category: a.category.as_ref().expect(CHECKED).value.clone(),
+                title: text.title.clone(),
+                summary: text.summary.clone(),
+                body: text.body.clone(),
+                tags: a.tags.clone(),
+                applies_to: a.applies_to.clone(),
+                emergency: a.emergency,
+                updated: a.updated.expect(CHECKED),
+                verified_on: a.header.verified_on.expect(CHECKED),
+                sources: a.header.sources.clone(),
+                review: text.review,
+                lang: found,
+                related: a.related.iter().map(|r| r.value.clone()).collect(),
+                contacts: a.contacts.iter().map(|r| r.value.clone()).collect(),
+            }
+        })
+        .collect();
+    articles.sort_by(|a, b| a.id.cmp(&b.id));
+
+    let mut contacts: Vec<Contact> = content
+        .contacts
+        .iter()
+        .map(|c| {
+            let (found, text) = pick(&c.text, langs, lang);
+            Contact {
+                id: c.header.id.clone(),
+                kind: c.kind.expect(CHECKED),
+                country: c.country.expect(CHECKED),
+                name: text.name.clone(),
+                note: text.note.clone(),
+                address: text.address.clone(),
+                phones: c.phones.clone(),
+                whatsapp: c.whatsapp.clone(),
+                telegram: c.telegram.clone(),
+                email: c.email.clone(),
+                website: c.website.clone(),
+                regions: c.regions.clone(),
+                hours_tz: c.hours_tz.clone(),
+                hours: c.hours.clone(),
+                languages: c.languages.clone(),
+                free: c.free,
+                verified_on: c.header.verified_on.expect(CHECKED),
+                sources: c.header.sources.clone(),
+                review: text.review,
+                lang: found,
+            }
+        })
+        .collect();
+    contacts.sort_by(|a, b| a.id.cmp(&b.id));
+
+    let mut checklists: Vec<Checklist> = content
+        .checklists
+        .iter()
+        .map(|c| {
+            let (found, text) = pick(&c.text, langs, lang);
+            let steps = c
+                .steps
+                .iter()
+                .map(|s| {
+                    // Steps have exactly the checklist's languages.
+                    let step = s.text.by_lang.get(&found).expect(CHECKED);
+                    Step {
+                        id: s.id.clone(),
+                        what: step.what.clone(),
+                        where_: step.where_.clone(),
+                        cost: step.cost.clone(),
+                        cost_rub: s.cost_rub,
+                        deadline: s.deadline,
+                    }
+                })
+                .collect();
+            Checklist {
+                id: c.header.id.clone(),
+                title: text.title.clone(),
+                summary: text.summary.clone(),
+                applies_to: c.applies_to.clone(),
+                steps,
+                verified_on: c.header.verified_on.expect(CHECKED),
+                sources: c.header.sources.clone(),
+                review: text.review,
+                lang: found,
+                related: c.related.iter().map(|r| r.value.clone()).collect(),
+            }
+        })
+        .collect();
+    checklists.sort_by(|a, b| a.id.cmp(&b.id));
+
+    Pack {
+        schema: SCHEMA_VERSION,
+        lang: lang.to_owned(),
+        content_version: content.feed.content_version,
+        categories,
+        articles,
+        contacts,
+        checklists,
+    }
+}
