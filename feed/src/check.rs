@@ -144,12 +144,14 @@ pub fn check_dir(dir: &Path, today: Date) -> (Option<Content>, Vec<Problem>) {
 
 /// The one-line summary of good content.
 pub fn summary(content: &Content) -> String {
+    let n =
+        |count: usize, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
     format!(
-        "{} articles, {} contacts, {} checklists in {} languages",
-        content.articles.len(),
-        content.contacts.len(),
-        content.checklists.len(),
-        content.feed.langs.declared.len()
+        "{}, {}, {} in {}",
+        n(content.articles.len(), "article"),
+        n(content.contacts.len(), "contact"),
+        n(content.checklists.len(), "checklist"),
+        n(content.feed.langs.declared.len(), "language")
     )
 }
 

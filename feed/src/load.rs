@@ -33,9 +33,41 @@ fn parse<'i>(r: &mut Reader<'_>, text: &'i str) -> Option<DeTable<'i>> {
     errors.dedup();
     for (offset, message) in errors {
         let line = r.line_of(offset);
-        r.report_file(line, format!("TOML syntax: {message}"));
+        match syntax_field(text, offset) {
+            Some(field) => r.report(line, &field, format!("TOML syntax: {message}")),
+            None => r.report_file(line, format!("TOML syntax: {message}")),
+        }
     }
     None
+}
+
+/// The field a syntax error at `offset` is in, when its line reads `key = …`: the key, under
+/// the nearest `[table]` or `[[array]]` header above it.
+fn syntax_field(text: &str, offset: usize) -> Option<String> {
+    let start = text[..offset.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line = text[start..].lines().next().unwrap_or("");
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim();
+    let bare = |k: &str| {
+        !k.is_empty()
+            && k.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b))
+    };
+    if !bare(key) {
+        return None;
+    }
+    let header = text[..start].lines().rev().find_map(|l| {
+        let l = l.trim();
+        let inner = l.strip_prefix("[[").and_then(|x| x.strip_suffix("]]"));
+        let inner = inner.or_else(|| l.strip_prefix('[').and_then(|x| x.strip_suffix(']')));
+        inner.map(str::trim).filter(|h| bare(h))
+    });
+    Some(match header {
+        Some(h) => format!("{h}.{key}"),
+        None => key.to_owned(),
+    })
 }
 
 /// Reads `feed.toml`.
@@ -141,10 +173,15 @@ fn coverage<T>(r: &mut Reader<'_>, texts: &Texts<T>, path: &str, langs: &Langs, 
                 ),
             );
         } else if !langs.fallback.contains_key(lang) {
+            let why = if langs.fallback.values().any(|to| to == lang) {
+                "it is the language the others fall back to".to_owned()
+            } else {
+                format!("feed.toml declares no fallback for `{lang}`")
+            };
             r.report(
                 texts.line,
                 &format!("{path}.{lang}"),
-                format!("text in `{lang}` is required: it is the language the others fall back to"),
+                format!("text in `{lang}` is required: {why}"),
             );
         } else if langs.resolve(lang, has).is_none() {
             r.report(

@@ -63,6 +63,8 @@ pub struct Reader<'a> {
     pub problems: &'a mut Vec<Problem>,
     /// Dates after this are in the future.
     pub today: Date,
+    /// The fields allowed at the top of the file, for hints.
+    top_level: Vec<String>,
 }
 
 impl<'a> Reader<'a> {
@@ -74,6 +76,7 @@ impl<'a> Reader<'a> {
             lines: Lines::new(text),
             problems,
             today,
+            top_level: Vec::new(),
         }
     }
 
@@ -122,6 +125,7 @@ impl<'a> Reader<'a> {
             path: String::new(),
             line: 1,
         };
+        self.top_level = known.iter().map(|k| k.to_string()).collect();
         self.check_known(&table, known);
         table
     }
