@@ -106,8 +106,17 @@ pub fn check_dir(dir: &Path, today: Date) -> (Option<Content>, Vec<Problem>) {
             ));
         }
         for r in &a.related {
-            let ok = r.value != a.header.id && article_ids.contains(r.value.as_str());
-            refs.push((file, r, "related", "other article", ok));
+            if r.value == a.header.id {
+                problems.push(Problem {
+                    file: file.to_owned(),
+                    line: r.line,
+                    field: Some("related".into()),
+                    message: "an article cannot be related to itself".into(),
+                });
+                continue;
+            }
+            let ok = article_ids.contains(r.value.as_str());
+            refs.push((file, r, "related", "article", ok));
         }
         for r in &a.contacts {
             let ok = contact_ids.contains(r.value.as_str());

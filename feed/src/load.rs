@@ -155,11 +155,11 @@ pub fn feed(file: &str, text: &str, problems: &mut Vec<Problem>, today: Date) ->
 /// Checks that an item has text in every language, directly or through a fallback, and — for
 /// emergency articles — directly in every language.
 fn coverage<T>(r: &mut Reader<'_>, texts: &Texts<T>, path: &str, langs: &Langs, all: Option<&str>) {
-    if texts.by_lang.is_empty() {
+    if texts.present.is_empty() {
         return; // Reported as missing already.
     }
     for lang in &langs.declared {
-        let has = |l: &str| texts.by_lang.contains_key(l);
+        let has = |l: &str| texts.present.contains(l);
         if has(lang) {
             continue;
         }
@@ -203,7 +203,7 @@ fn texts<'t, 'i, T>(
 ) -> Texts<T> {
     let mut out = Texts {
         line: table.line,
-        by_lang: BTreeMap::new(),
+        ..Texts::default()
     };
     let Some(text) = r.table(table, "text", true, None) else {
         return out;
@@ -224,6 +224,7 @@ fn texts<'t, 'i, T>(
             );
             continue;
         }
+        out.present.insert(lang.to_owned());
         let Some(lang_table) = r.as_table(value, field, Some(known)) else {
             continue;
         };
@@ -650,9 +651,9 @@ pub fn checklist(
             })
         });
         // A step is shown in the checklist's language, so it needs exactly the same languages.
-        if !text.by_lang.is_empty() && !step_text.by_lang.is_empty() {
-            for lang in text.by_lang.keys() {
-                if !step_text.by_lang.contains_key(lang) {
+        if !text.present.is_empty() && !step_text.present.is_empty() {
+            for lang in &text.present {
+                if !step_text.present.contains(lang) {
                     r.report(
                         step_text.line,
                         &format!("steps.text.{lang}"),
@@ -660,8 +661,8 @@ pub fn checklist(
                     );
                 }
             }
-            for lang in step_text.by_lang.keys() {
-                if !text.by_lang.contains_key(lang) {
+            for lang in &step_text.present {
+                if !text.present.contains(lang) {
                     r.report(
                         step_text.line,
                         &format!("steps.text.{lang}"),
@@ -719,7 +720,7 @@ pub fn categories(
         let icon = r.string(&t, "icon", true);
         let mut title = Texts {
             line: t.line,
-            by_lang: BTreeMap::new(),
+            ..Texts::default()
         };
         if let Some(titles) = r.table(&t, "title", true, None) {
             title.line = titles.line;
@@ -733,8 +734,11 @@ pub fn categories(
                         &field,
                         format!("`{lang}` is not a language of the feed"),
                     );
-                } else if let Some(text) = r.string_value(value, &field) {
-                    title.by_lang.insert(lang.to_owned(), text);
+                } else {
+                    title.present.insert(lang.to_owned());
+                    if let Some(text) = r.string_value(value, &field) {
+                        title.by_lang.insert(lang.to_owned(), text);
+                    }
                 }
             }
         }

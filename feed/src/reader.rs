@@ -167,14 +167,19 @@ impl<'a> Reader<'a> {
             if !known.contains(&name) {
                 let line = self.line_of(key.span().start);
                 let field = table.field(name);
-                self.report(
-                    line,
-                    &field,
+                let misplaced = !table.path.is_empty() && self.top_level.iter().any(|k| k == name);
+                let message = if misplaced {
+                    format!(
+                        "`{name}` belongs at the top of the file: move it above the first [header] \
+                         (in TOML every key below a [header] belongs to that table)"
+                    )
+                } else {
                     format!(
                         "unknown field (a typo?); known fields here: {}",
                         known.join(", ")
-                    ),
-                );
+                    )
+                };
+                self.report(line, &field, message);
             }
         }
     }

@@ -2,7 +2,7 @@
 //! it is written in. [`crate::pack`] turns it into one core [`jardam_core::content::Pack`] per
 //! language.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use jardam_core::content::{
     Audience, ContactKind, Country, DeadlineRule, Hours, Phone, Review, Source,
@@ -68,8 +68,10 @@ pub struct FeedInfo {
 pub struct Texts<T> {
     /// Line of the `text` table (or of the file when it is missing).
     pub line: usize,
-    /// Text by language.
+    /// Text by language (only those read without problems).
     pub by_lang: BTreeMap<String, T>,
+    /// Every declared language with a table, even one with problems (for coverage rules).
+    pub present: BTreeSet<String>,
 }
 
 impl<T> Default for Texts<T> {
@@ -77,6 +79,7 @@ impl<T> Default for Texts<T> {
         Texts {
             line: 1,
             by_lang: BTreeMap::new(),
+            present: BTreeSet::new(),
         }
     }
 }
