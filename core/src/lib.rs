@@ -3,6 +3,8 @@
 //!
 //! No file system, clock or threads here: callers pass in bytes and dates.
 
+#![warn(missing_docs)]
+
 pub mod content;
 pub mod date;
 pub mod feed;

@@ -151,10 +151,14 @@ pub fn check_dir(dir: &Path, today: Date) -> (Option<Content>, Vec<Problem>) {
     (content, problems)
 }
 
+/// `1 article`, `2 articles`.
+pub fn plural(count: usize, word: &str) -> String {
+    format!("{count} {word}{}", if count == 1 { "" } else { "s" })
+}
+
 /// The one-line summary of good content.
 pub fn summary(content: &Content) -> String {
-    let n =
-        |count: usize, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
+    let n = plural;
     format!(
         "{}, {}, {} in {}",
         n(content.articles.len(), "article"),

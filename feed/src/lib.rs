@@ -1,6 +1,8 @@
 //! `jardam-feed`: the editors' command that validates Jardam's content, builds one pack per
 //! language, signs the feed and verifies it with the same code the app uses (`jardam-core`).
 
+#![warn(missing_docs)]
+
 pub mod check;
 pub mod cli;
 pub mod clock;

@@ -12,6 +12,7 @@ use jardam_core::feed::{
 };
 use jardam_core::keys;
 
+use crate::check::plural;
 use crate::pack::build_packs;
 use crate::problem::Problem;
 use crate::signing::Signer25519;
@@ -154,13 +155,13 @@ impl Verified {
             );
             let total = pack.articles.len() + pack.contacts.len() + pack.checklists.len();
             out += &format!(
-                "  {}: {} ({} bytes): {} articles, {} contacts, {} checklists; {own} of {total} in {}\n",
+                "  {}: {} ({} bytes): {}, {}, {}; {own} of {total} in {}\n",
                 pack.lang,
                 entry.file,
                 entry.size,
-                pack.articles.len(),
-                pack.contacts.len(),
-                pack.checklists.len(),
+                plural(pack.articles.len(), "article"),
+                plural(pack.contacts.len(), "contact"),
+                plural(pack.checklists.len(), "checklist"),
                 pack.lang
             );
         }
