@@ -4,7 +4,7 @@
 //! targets that pass [`safe_href`]. Everything else is an error at the line where it starts.
 
 use jardam_core::markup::{Block, Inline, plain_text, safe_href};
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 /// A construct outside the subset: byte offset in the Markdown text, and the message.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -139,7 +139,15 @@ impl Builder {
                 self.inlines.push(Frame::Root(Vec::new()));
             }
             Tag::Strong => self.inlines.push(Frame::Bold(Vec::new())),
-            Tag::Link { dest_url, .. } => match safe_href(&dest_url) {
+            Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            } => match safe_href(&if link_type == LinkType::Email {
+                format!("mailto:{dest_url}")
+            } else {
+                dest_url.to_string()
+            }) {
                 Some(href) => self.inlines.push(Frame::Link(href.to_owned(), Vec::new())),
                 None => self.refuse(
                     at,
@@ -319,6 +327,25 @@ mod tests {
                     inlines: vec![text("Small")]
                 },
             ]
+        );
+    }
+
+    #[test]
+    fn autolinks_are_links() {
+        let blocks = to_blocks("<https://tass.ru/> or <help@example.org>").unwrap();
+        assert_eq!(
+            blocks,
+            vec![Block::Paragraph(vec![
+                Inline::Link {
+                    text: "https://tass.ru/".into(),
+                    href: "https://tass.ru/".into()
+                },
+                text(" or "),
+                Inline::Link {
+                    text: "help@example.org".into(),
+                    href: "mailto:help@example.org".into()
+                },
+            ])]
         );
     }
 
