@@ -47,15 +47,13 @@ const indexPath = join(dir, "index.html");
 const label =
   process.env.JARDAM_BUILD_LABEL || digest(files(dir).filter((p) => p !== "index.html")).slice(0, 8);
 const index = readFileSync(indexPath, "utf8");
-const labelled = index.replace(
-  /<meta name="jardam-build" content="[^"]*">/,
-  `<meta name="jardam-build" content="${label.replace(/[^\w.+-]/g, "")}">`
-);
-if (labelled === index && !index.includes(`content="${label}"`)) {
+// Trunk's HTML minifier drops quotes and reorders attributes, so match the tag loosely.
+const meta = /<meta[^>]*\bname="?jardam-build"?[^>]*>/;
+if (!meta.test(index)) {
   console.error("postbuild: index.html has no <meta name=\"jardam-build\"> to label");
   process.exit(1);
 }
-writeFileSync(indexPath, labelled);
+writeFileSync(indexPath, index.replace(meta, `<meta name="jardam-build" content="${label.replace(/[^\w.+-]/g, "")}">`));
 
 const precache = files(dir);
 const version = digest(precache).slice(0, 16);

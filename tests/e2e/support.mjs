@@ -1,7 +1,7 @@
 // Shared helpers of the end-to-end tests: serve a build with the repo's nginx configuration on
 // loopback, and drive Debian's Chromium through playwright-core (never a downloaded browser).
 import { spawn, execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, connect } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -72,6 +72,7 @@ export async function serve(dir, port) {
 export function copyOfBuild(label) {
   const dir = mkdtempSync(join(tmpdir(), `jardam-${label}-`));
   cpSync(join(root, "dist"), dir, { recursive: true });
+  chmodSync(dir, 0o755); // nginx's workers run as an unprivileged user and must read it
   return dir;
 }
 
