@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/tests/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup build serve test test-native test-e2e bench
+.PHONY: setup build serve test lint test-e2e bench
 
 setup:
 	@scripts/setup.sh
@@ -17,10 +17,15 @@ build: setup
 serve: build
 	scripts/serve.sh dist $(PORT)
 
-## Every test: native (cargo), then end-to-end in Chromium against the release build.
-test: build
+## Every test: lints, native (cargo), then end-to-end in Chromium against the release build.
+test: build lint
 	cargo test --workspace --exclude jardam-app
 	$(MAKE) --no-print-directory test-e2e
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --exclude jardam-app --all-targets -- -D warnings
+	cargo clippy -p jardam-app --target wasm32-unknown-unknown -- -D warnings
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/

@@ -42,6 +42,16 @@ function version(cmd, args) {
   }
 }
 
+const packDir = join(dist, "feed", "packs");
+const packs = readdirSync(packDir)
+  .sort()
+  .map((name) => ({ name: name.replace(/\.[0-9a-f]{16}\.json$/, ".json"), ...sizes(readFileSync(join(packDir, name))) }));
+const worker = readFileSync(join(dist, "sw.js"), "utf8");
+const precached = JSON.parse(worker.match(/const PRECACHE = (\[.*\]);/)[1]);
+const install = precached
+  .map((url) => sizes(readFileSync(join(dist, url.slice(1)))))
+  .reduce((t, r) => ({ raw: t.raw + r.raw, brotli: t.brotli + r.brotli }), { raw: 0, brotli: 0 });
+
 const date = new Date().toISOString().slice(0, 10);
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Linux ${release()}`;
 const lines = [
@@ -62,6 +72,17 @@ const lines = [
   "|---|---:|---:|---:|",
   ...rows.map((r) => `| ${r.name.replace(/-[0-9a-f]{16}/, "-HASH")} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`),
   `| **shell total** | **${kb(total.raw)}** | **${kb(total.gzip)}** | **${kb(total.brotli)}** |`,
+  "",
+  "## Content packs (bundled feed, one per language)",
+  "",
+  "| pack | raw KB | gzip KB | brotli KB |",
+  "|---|---:|---:|---:|",
+  ...packs.map((r) => `| ${r.name} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`),
+  "",
+  "## First install",
+  "",
+  `The service worker precaches ${precached.length} files: ${kb(install.raw)} KB raw, ` +
+    `${kb(install.brotli)} KB with brotli (shell, web manifest, icons, feed manifest and every pack).`,
   "",
 ];
 writeFileSync(join(root, "BENCHMARKS.md"), lines.join("\n"));

@@ -12,7 +12,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 apt_missing=()
 command -v chromium >/dev/null || apt_missing+=(chromium)
 command -v chromedriver >/dev/null || apt_missing+=(chromium-driver)
-command -v nginx >/dev/null || apt_missing+=(nginx-light)
+command -v nginx >/dev/null || apt_missing+=(nginx)
 [ -f /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ] || apt_missing+=(libnginx-mod-http-brotli-filter)
 command -v brotli >/dev/null || apt_missing+=(brotli)
 if [ ${#apt_missing[@]} -gt 0 ]; then

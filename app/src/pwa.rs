@@ -102,10 +102,10 @@ pub fn register() -> Pwa {
             if let Ok(check) = reg.update() {
                 let _ = JsFuture::from(check).await;
             }
-        } else if let Ok(ready) = ready {
-            if JsFuture::from(ready).await.is_ok() {
-                pwa.offline_ready.set(true);
-            }
+        } else if let Ok(ready) = ready
+            && JsFuture::from(ready).await.is_ok()
+        {
+            pwa.offline_ready.set(true);
         }
     });
     pwa
