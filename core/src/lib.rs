@@ -11,4 +11,5 @@ pub mod feed;
 pub mod hex;
 pub mod keys;
 pub mod markup;
+pub mod sync;
 mod text_enum;
