@@ -73,7 +73,7 @@ fn main() {
     }
 
     let mut out = String::new();
-    out.push_str("/// A UI string, one per key in `locales/en.toml`.\n");
+    out.push_str("/// A UI string, one per key in `locales/en.toml`.\n#[allow(clippy::enum_variant_names)]\n");
     out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum Key {\n");
     for key in &keys {
         writeln!(out, "    /// `{key}`\n    {},", camel(key)).unwrap();

@@ -36,16 +36,14 @@ async function shell() {
   return (await cache.match("/index.html")) || fetch("/index.html");
 }
 
-// The feed: always ask the network (the app verifies and stores what it gets); offline, answer
-// with the bundled copy. Network answers are never cached here, so an error is never kept.
+// The feed. The app's sync asks with `cache: "no-store"`: those requests go to the network
+// only, so an offline check fails honestly instead of finding the bundled copy. Every other
+// feed request (the first install of the bundled feed) is answered from the precache. Network
+// answers are never stored here, so an error is never kept.
 async function feed(request) {
-  try {
-    return await fetch(request);
-  } catch (error) {
-    const bundled = await caches.match(new URL(request.url).pathname, { cacheName: CACHE });
-    if (bundled) return bundled;
-    throw error;
-  }
+  if (request.cache === "no-store") return fetch(request);
+  const bundled = await caches.match(new URL(request.url).pathname, { cacheName: CACHE });
+  return bundled || fetch(request);
 }
 
 async function cacheFirst(request) {

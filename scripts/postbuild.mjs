@@ -5,7 +5,9 @@
 //   3. writes DIR/sw.js from assets/sw.js with the precache list and a cache version derived
 //      from the hashes of every file it precaches, so each new build is a new cache.
 // Usage: node scripts/postbuild.mjs [DIR]   (DIR defaults to $TRUNK_STAGING_DIR)
-// Environment: JARDAM_BUILD_LABEL overrides the label; JARDAM_SIGNING_KEY signs the feed.
+// Environment: JARDAM_BUILD_LABEL overrides the label; JARDAM_SIGNING_KEY signs the feed;
+// JARDAM_FEED_MIRRORS lists the feed mirrors (base URLs, space-separated, tried in order;
+// default: the app's own /feed/).
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -53,7 +55,22 @@ if (!meta.test(index)) {
   console.error("postbuild: index.html has no <meta name=\"jardam-build\"> to label");
   process.exit(1);
 }
-writeFileSync(indexPath, index.replace(meta, `<meta name="jardam-build" content="${label.replace(/[^\w.+-]/g, "")}">`));
+const mirrorsMeta = /<meta[^>]*\bname="?jardam-feed-mirrors"?[^>]*>/;
+const mirrors = (process.env.JARDAM_FEED_MIRRORS || "/feed/").split(/\s+/).filter(Boolean);
+for (const mirror of mirrors) {
+  if (!/^(\/|https?:\/\/)[^\s"<>]*\/$/.test(mirror)) {
+    console.error(`postbuild: feed mirror ${mirror} must be /path/ or http(s)://host/path/`);
+    process.exit(1);
+  }
+}
+const labelled = index
+  .replace(meta, `<meta name="jardam-build" content="${label.replace(/[^\w.+-]/g, "")}">`)
+  .replace(mirrorsMeta, `<meta name="jardam-feed-mirrors" content="${mirrors.join(" ")}">`);
+if (!mirrorsMeta.test(index)) {
+  console.error("postbuild: index.html has no <meta name=\"jardam-feed-mirrors\">");
+  process.exit(1);
+}
+writeFileSync(indexPath, labelled);
 
 const precache = files(dir);
 const version = digest(precache).slice(0, 16);

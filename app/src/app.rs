@@ -4,18 +4,20 @@ use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::{NavigateOptions, path};
 
-use crate::i18n::{I18n, use_i18n};
+use jardam_core::sync::Trigger;
+use leptos::task::spawn_local;
+
+use crate::content::Content;
+use crate::i18n::{I18n, Lang, use_i18n};
 use crate::screens::{Checklists, Help, Hotlines, More, NotFound, Rights};
 use crate::shell::{BottomNav, Header, Notices};
-use crate::{feed, network, prefs, pwa};
+use crate::{network, prefs, pwa, sync};
 
-/// Connection and content state shown in the header.
+/// Connection state shown in the header.
 #[derive(Clone, Copy)]
 pub struct Status {
     /// Whether the browser reports a network connection.
     pub online: ReadSignal<bool>,
-    /// When the content on the phone was published (RFC 3339); `None` until known.
-    pub content_date: RwSignal<Option<String>>,
 }
 
 /// The whole app.
@@ -27,21 +29,26 @@ pub fn App() -> impl IntoView {
     provide_context(pwa::register());
     provide_context(Status {
         online: network::online_signal(),
-        content_date: RwSignal::new(None),
     });
-    let status = expect_context::<Status>();
-    leptos::task::spawn_local(async move {
-        if let Ok(manifest) = feed::load_manifest(feed::BUNDLED_FEED).await {
-            status.content_date.set(Some(manifest.generated));
-        }
-    });
+    let content = Content::new();
+    provide_context(content);
     let i18n = use_i18n();
-    Effect::new(move |_| {
+    let lang_code = move || i18n.lang.get_untracked().code().to_owned();
+    spawn_local(async move {
+        content.start(&lang_code()).await;
+        sync::run(content, Trigger::Start, lang_code()).await;
+    });
+    sync::schedule(content, lang_code);
+    Effect::new(move |previous: Option<Lang>| {
         let lang = i18n.lang.get();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", lang.code());
         }
         prefs::save_lang(lang);
+        if previous.is_some_and(|p| p != lang) {
+            spawn_local(switch_content(content, lang.code().to_owned()));
+        }
+        lang
     });
     view! {
         <Router>
@@ -73,4 +80,12 @@ pub fn App() -> impl IntoView {
             <BottomNav />
         </Router>
     }
+}
+
+/// Shows the content in `lang`: from memory, the device, or else a download of that pack.
+async fn switch_content(content: Content, lang: String) {
+    if !content.has(&lang) && !content.load_stored(&lang).await {
+        sync::run(content, Trigger::Manual, lang.clone()).await;
+    }
+    content.show(&lang);
 }

@@ -36,7 +36,7 @@ pub async fn load_manifest(base: &str) -> Result<Manifest, String> {
 }
 
 /// The keys this build accepts: development builds also trust the development key.
-fn keyring() -> jardam_core::feed::Keyring {
+pub fn keyring() -> jardam_core::feed::Keyring {
     if cfg!(feature = "development-key") {
         keys::development_keyring()
     } else {

@@ -28,3 +28,26 @@ fn browser_lang() -> Option<Lang> {
         .filter_map(|v| v.as_string())
         .find_map(|code| Lang::from_code(&code))
 }
+
+const ATTEMPTS_KEY: &str = "jardam.sync.attempts";
+const WIFI_ONLY_KEY: &str = "jardam.sync.wifi-only";
+
+/// Recent sync attempts, newest first (empty when none or unreadable).
+pub fn attempts() -> Vec<jardam_core::sync::Attempt> {
+    LocalStorage::get(ATTEMPTS_KEY).unwrap_or_default()
+}
+
+/// Remembers recent sync attempts.
+pub fn save_attempts(attempts: &[jardam_core::sync::Attempt]) {
+    let _ = LocalStorage::set(ATTEMPTS_KEY, attempts);
+}
+
+/// Whether the user asked to update over Wi-Fi only.
+pub fn wifi_only() -> bool {
+    LocalStorage::get(WIFI_ONLY_KEY).unwrap_or(false)
+}
+
+/// Remembers the "Update over Wi-Fi only" setting.
+pub fn set_wifi_only(on: bool) {
+    let _ = LocalStorage::set(WIFI_ONLY_KEY, on);
+}

@@ -1,8 +1,12 @@
-//! More: settings (language) and about.
+//! More: settings (language, updates), diagnostics and about.
 
+use jardam_core::sync::{Outcome, Trigger};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
+use crate::content::{Content, Storage};
 use crate::i18n::{Key, Lang, use_i18n};
+use crate::{prefs, sync};
 
 /// The build label written into `index.html` at build time.
 fn build_label() -> String {
@@ -12,6 +16,119 @@ fn build_label() -> String {
         .flatten()
         .and_then(|meta| meta.get_attribute("content"))
         .unwrap_or_default()
+}
+
+/// The message telling the user how a sync attempt ended.
+pub fn outcome_key(outcome: &Outcome) -> Key {
+    match outcome {
+        Outcome::UpToDate => Key::OutcomeUpToDate,
+        Outcome::Updated { .. } => Key::OutcomeUpdated,
+        Outcome::NoNetwork => Key::OutcomeNoNetwork,
+        Outcome::Timeout => Key::OutcomeTimeout,
+        Outcome::HttpError { .. } => Key::OutcomeHttpError,
+        Outcome::InvalidJson => Key::OutcomeInvalidJson,
+        Outcome::Truncated => Key::OutcomeTruncated,
+        Outcome::BadSignature => Key::OutcomeBadSignature,
+        Outcome::UnknownKey => Key::OutcomeUnknownKey,
+        Outcome::HashMismatch => Key::OutcomeHashMismatch,
+        Outcome::SizeMismatch => Key::OutcomeSizeMismatch,
+        Outcome::OlderVersion { .. } => Key::OutcomeOlderVersion,
+        Outcome::TooLarge => Key::OutcomeTooLarge,
+        Outcome::UnsupportedSchema => Key::OutcomeUnsupportedSchema,
+        Outcome::AppTooOld => Key::OutcomeAppTooOld,
+        Outcome::StorageFailed => Key::OutcomeStorageFailed,
+        Outcome::WaitingForWifi => Key::OutcomeWaitingForWifi,
+        Outcome::SavingData => Key::OutcomeSavingData,
+        Outcome::NotDue => Key::OutcomeNotDue,
+    }
+}
+
+fn local_time(at_ms: f64, lang: &str) -> String {
+    js_sys::Date::new(&at_ms.into())
+        .to_locale_string(lang, &js_sys::Object::new())
+        .into()
+}
+
+/// Content updates: status, the manual check, the Wi-Fi setting and the diagnostics list.
+#[component]
+fn Updates() -> impl IntoView {
+    let i18n = use_i18n();
+    let content = expect_context::<Content>();
+    let wifi_only = RwSignal::new(prefs::wifi_only());
+    let storage = move || match content.storage.get() {
+        Storage::Opening => None,
+        Storage::Device => Some(i18n.t(Key::StorageDevice)),
+        Storage::MemoryOnly => Some(i18n.t(Key::StorageMemory)),
+        Storage::Rebuilt => Some(i18n.t(Key::StorageRebuilt)),
+    };
+    let version = move || {
+        content.installed.get().map(|i| {
+            i18n.tf(
+                Key::ContentVersion,
+                &[("version", &i.manifest.content_version.to_string())],
+            )
+        })
+    };
+    let check = move |_| {
+        let lang = i18n.lang.get_untracked().code().to_owned();
+        spawn_local(sync::run(content, Trigger::Manual, lang));
+    };
+    view! {
+        <h2>{move || i18n.t(Key::MoreUpdates)}</h2>
+        <p id="storage-status">{storage}</p>
+        <p>{version}</p>
+        <p id="sync-message" role="status">
+            {move || content.last_outcome.get().map(|o| i18n.t(outcome_key(&o)))}
+        </p>
+        <button id="check-updates" class="primary" on:click=check disabled=move || content.syncing.get()>
+            {move || i18n.t(if content.syncing.get() { Key::Checking } else { Key::CheckUpdates })}
+        </button>
+        <label class="check">
+            <input
+                type="checkbox"
+                id="wifi-only"
+                prop:checked=move || wifi_only.get()
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    wifi_only.set(on);
+                    prefs::set_wifi_only(on);
+                }
+            />
+            <span>{move || i18n.t(Key::WifiOnly)}</span>
+        </label>
+        <h2>{move || i18n.t(Key::Diagnostics)}</h2>
+        <Show
+            when=move || content.attempts.with(|a| !a.is_empty())
+            fallback=move || view! { <p>{move || i18n.t(Key::DiagnosticsEmpty)}</p> }
+        >
+            <ol id="diagnostics" class="diagnostics">
+                {move || {
+                    let lang = i18n.lang.get().code();
+                    content
+                        .attempts
+                        .get()
+                        .into_iter()
+                        .map(|attempt| {
+                            let bytes = attempt.bytes.to_string();
+                            view! {
+                                <li data-outcome=attempt.outcome.code() data-bytes=bytes.clone()>
+                                    <span class="when">{local_time(attempt.at_ms, lang)}</span>
+                                    " · "
+                                    <span class="mirror">{attempt.mirror.clone()}</span>
+                                    <br />
+                                    <span>{i18n.t(outcome_key(&attempt.outcome))}</span>
+                                    " "
+                                    <span class="bytes">
+                                        {i18n.tf(Key::DiagnosticsBytes, &[("bytes", &bytes)])}
+                                    </span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ol>
+        </Show>
+    }
 }
 
 /// The More screen.
@@ -49,6 +166,7 @@ pub fn More() -> impl IntoView {
                         .collect_view()}
                 </select>
             </label>
+            <Updates />
             <h2>{move || i18n.t(Key::MoreAbout)}</h2>
             <p>{move || i18n.t(Key::AboutText)}</p>
             <p class="version" id="app-version">

@@ -1,0 +1,277 @@
+//! The content the app shows, where it came from, and how it first gets onto the device.
+//!
+//! On start the stored content is read from IndexedDB. When there is none, when it cannot be
+//! read, or when this build bundles newer content, the bundled feed (precached by the service
+//! worker, so no request leaves an installed device) is verified and installed. Without
+//! IndexedDB the app runs from the bundled feed in memory and says so.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use jardam_core::content::Pack;
+use jardam_core::feed::Manifest;
+use jardam_core::sync::{Attempt, Outcome, wanted_langs};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::feed;
+use crate::prefs;
+use crate::store::{Entry, INSTALLED, META, PACKS, Store};
+
+/// The installed feed: its verified manifest and what is known about where it came from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Installed {
+    /// The verified manifest.
+    pub manifest: Manifest,
+    /// Base URL it came from.
+    pub mirror: String,
+    /// The manifest's ETag there, for the next conditional request.
+    pub etag: Option<String>,
+    /// The manifest's Last-Modified there.
+    pub last_modified: Option<String>,
+    /// When a mirror last confirmed or delivered it (Unix ms); `None` for bundled content.
+    pub checked_at_ms: Option<f64>,
+    /// SHA-256 of each pack held on the device, by language.
+    pub held: BTreeMap<String, String>,
+}
+
+/// Where the content lives, as told to the user.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Storage {
+    /// Not known yet.
+    Opening,
+    /// In IndexedDB.
+    Device,
+    /// In memory only: IndexedDB is unavailable (private mode, blocked, full).
+    MemoryOnly,
+    /// The stored copy could not be read and was rebuilt from the bundled feed.
+    Rebuilt,
+}
+
+/// The app's content state, shared through context.
+#[derive(Clone, Copy)]
+pub struct Content {
+    /// The pack shown, in the reader's language (with fallback text inside).
+    pub pack: RwSignal<Option<Arc<Pack>>>,
+    /// The installed feed.
+    pub installed: RwSignal<Option<Installed>>,
+    /// Where the content lives.
+    pub storage: RwSignal<Storage>,
+    /// Recent sync attempts, newest first.
+    pub attempts: RwSignal<Vec<Attempt>>,
+    /// The last sync's outcome, for the status line.
+    pub last_outcome: RwSignal<Option<Outcome>>,
+    /// A sync is running.
+    pub syncing: RwSignal<bool>,
+    /// Packs parsed so far, by language.
+    packs: StoredValue<BTreeMap<String, Arc<Pack>>>,
+    store: StoredValue<Option<Rc<Store>>, LocalStorage>,
+}
+
+impl Content {
+    /// Empty state; [`Content::start`] fills it.
+    pub fn new() -> Content {
+        Content {
+            pack: RwSignal::new(None),
+            installed: RwSignal::new(None),
+            storage: RwSignal::new(Storage::Opening),
+            attempts: RwSignal::new(prefs::attempts()),
+            last_outcome: RwSignal::new(None),
+            syncing: RwSignal::new(false),
+            packs: StoredValue::new(BTreeMap::new()),
+            store: StoredValue::new_local(None),
+        }
+    }
+
+    /// The open database, if IndexedDB works here.
+    pub fn store(&self) -> Option<Rc<Store>> {
+        self.store.get_value()
+    }
+
+    /// Loads the content for `lang`: stored, else bundled.
+    pub async fn start(self, lang: &str) {
+        match Store::open().await {
+            Ok(store) => {
+                self.store.set_value(Some(Rc::new(store)));
+                self.storage.set(Storage::Device);
+                request_persistence();
+            }
+            Err(_) => self.storage.set(Storage::MemoryOnly),
+        }
+        let current = match self.read_installed().await {
+            Ok(Some(installed)) if self.show_stored(&installed, lang).await => Some(installed),
+            Ok(None) => None,
+            _ => {
+                self.storage.set(Storage::Rebuilt);
+                None
+            }
+        };
+        self.install_bundled_if_newer(current.as_ref(), lang).await;
+    }
+
+    async fn read_installed(&self) -> Result<Option<Installed>, String> {
+        let Some(store) = self.store() else {
+            return Ok(None);
+        };
+        let Some(text) = store.get(META, INSTALLED).await.map_err(|e| e.0)? else {
+            return Ok(None);
+        };
+        serde_json::from_str(&text)
+            .map(Some)
+            .map_err(|e| e.to_string())
+    }
+
+    /// Shows stored content; false when none of the wanted packs can be read.
+    async fn show_stored(&self, installed: &Installed, lang: &str) -> bool {
+        self.installed.set(Some(installed.clone()));
+        let mut any = false;
+        for wanted in wanted_langs(lang) {
+            any |= self.load_stored(&wanted).await;
+        }
+        if any {
+            self.show(lang);
+        } else {
+            self.installed.set(None);
+        }
+        any
+    }
+
+    /// Installs the bundled feed when nothing usable is stored or the bundled one is newer.
+    async fn install_bundled_if_newer(&self, current: Option<&Installed>, lang: &str) {
+        let Ok(manifest) = feed::load_manifest(feed::BUNDLED_FEED).await else {
+            return;
+        };
+        if current.is_some_and(|c| c.manifest.content_version >= manifest.content_version) {
+            return;
+        }
+        let mut packs = Vec::new();
+        for wanted in wanted_langs(lang) {
+            let url = match manifest.pack(&wanted) {
+                Ok(entry) => format!("{}{}", feed::BUNDLED_FEED, entry.file),
+                Err(_) => continue,
+            };
+            let Ok(bytes) = feed::fetch_bytes(&url).await else {
+                return;
+            };
+            let Ok(pack) = manifest.verify_pack(&wanted, &bytes) else {
+                return;
+            };
+            packs.push((wanted, bytes, pack));
+        }
+        let installed = Installed {
+            held: packs
+                .iter()
+                .filter_map(|(lang, _, _)| {
+                    let sha = manifest.pack(lang).ok()?.sha256.clone();
+                    Some((lang.clone(), sha))
+                })
+                .collect(),
+            manifest,
+            mirror: feed::BUNDLED_FEED.to_owned(),
+            etag: None,
+            last_modified: None,
+            checked_at_ms: None,
+        };
+        let stale = match self.store() {
+            Some(store) => store.pack_langs().await.unwrap_or_default(),
+            None => Vec::new(),
+        };
+        self.install(installed, packs, &stale, true).await.ok();
+        self.show(lang);
+    }
+
+    /// Saves `installed` with `packs` (raw verified bytes and parsed pack) in one transaction,
+    /// dropping `remove`, then makes them current. In memory-only mode nothing is written.
+    /// When saving fails the stored content stays whole; with `memory_fallback` the new
+    /// content is still used, from memory only, and the app says so.
+    pub async fn install(
+        &self,
+        installed: Installed,
+        packs: Vec<(String, Vec<u8>, Pack)>,
+        remove: &[String],
+        memory_fallback: bool,
+    ) -> Result<(), Outcome> {
+        if let Some(store) = self.store() {
+            let meta = serde_json::to_string(&installed).map_err(|_| Outcome::StorageFailed)?;
+            let mut entries = vec![Entry::text(META, INSTALLED, &meta)];
+            for (lang, bytes, _) in &packs {
+                let text = String::from_utf8_lossy(bytes);
+                entries.push(Entry::text(PACKS, lang, &text));
+            }
+            let saved = store.replace(&entries, remove).await;
+            if saved.is_err() && !memory_fallback {
+                return Err(Outcome::StorageFailed);
+            }
+            if saved.is_err() {
+                self.store.set_value(None);
+                self.storage.set(Storage::MemoryOnly);
+            }
+        }
+        self.packs
+            .update_value(|held| held.retain(|lang, _| !remove.contains(lang)));
+        for (lang, _, pack) in packs {
+            self.remember(&lang, Arc::new(pack));
+        }
+        self.installed.set(Some(installed));
+        Ok(())
+    }
+
+    fn remember(&self, lang: &str, pack: Arc<Pack>) {
+        self.packs.update_value(|packs| {
+            packs.insert(lang.to_owned(), pack);
+        });
+    }
+
+    /// Shows the pack for `lang` if it is loaded (else the fallback language's).
+    pub fn show(&self, lang: &str) {
+        let pack = self.packs.with_value(|packs| {
+            packs
+                .get(lang)
+                .or_else(|| packs.get(jardam_core::sync::FALLBACK_LANG))
+                .cloned()
+        });
+        if pack.is_some() {
+            self.pack.set(pack);
+        }
+    }
+
+    /// Whether the pack for `lang` is loaded.
+    pub fn has(&self, lang: &str) -> bool {
+        self.packs.with_value(|packs| packs.contains_key(lang))
+    }
+
+    /// Loads `lang`'s pack from the device if it is stored there.
+    pub async fn load_stored(&self, lang: &str) -> bool {
+        let Some(installed) = self.installed.get_untracked() else {
+            return false;
+        };
+        let Some(store) = self.store() else {
+            return false;
+        };
+        let (Ok(entry), Ok(Some(text))) =
+            (installed.manifest.pack(lang), store.get(PACKS, lang).await)
+        else {
+            return false;
+        };
+        if installed.held.get(lang) != Some(&entry.sha256) {
+            return false;
+        }
+        match serde_json::from_str::<Pack>(&text) {
+            Ok(pack) => {
+                self.remember(lang, Arc::new(pack));
+                true
+            }
+            Err(_) => false,
+        }
+    }
+}
+
+/// Asks the browser not to evict the app's storage when space runs low.
+fn request_persistence() {
+    if let Ok(promise) = window().navigator().storage().persist() {
+        leptos::task::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
+    }
+}

@@ -1,0 +1,23 @@
+//! Jardam's browser client: a Leptos (CSR) app compiled to WebAssembly.
+//!
+//! The browser glue stays thin: decisions live in `jardam-core`.
+
+mod app;
+mod content;
+mod feed;
+mod i18n;
+mod network;
+mod prefs;
+mod pwa;
+mod screens;
+mod shell;
+pub mod store;
+mod sync;
+
+/// Mounts the app on the page, replacing the boot splash.
+pub fn start() {
+    if let Some(splash) = leptos::prelude::document().get_element_by_id("boot") {
+        splash.remove();
+    }
+    leptos::mount::mount_to_body(app::App);
+}
