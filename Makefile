@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/tests/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup build serve test lint test-e2e bench
+.PHONY: setup build serve test lint test-wasm test-e2e bench
 
 setup:
 	@scripts/setup.sh
@@ -17,10 +17,18 @@ build: setup
 serve: build
 	scripts/serve.sh dist $(PORT)
 
-## Every test: lints, native (cargo), then end-to-end in Chromium against the release build.
+## Every test: lints, native (cargo), WASM in Chromium (wasm-bindgen-test), then end-to-end
+## in Chromium against the release build.
 test: build lint
 	cargo test --workspace --exclude jardam-app
+	$(MAKE) --no-print-directory test-wasm
 	$(MAKE) --no-print-directory test-e2e
+
+## The app's browser-side tests (IndexedDB store) in headless Chromium via chromedriver.
+test-wasm:
+	cd app && CHROMEDRIVER=/usr/bin/chromedriver \
+	  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  cargo test --target wasm32-unknown-unknown --tests
 
 lint:
 	cargo fmt --all -- --check
