@@ -55,6 +55,27 @@ fn watch_installing(worker: ServiceWorker, pwa: Pwa, first_install: bool) {
     );
 }
 
+/// Resolves after `ms` milliseconds.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Asks the browser to look for a new worker; a failed check (a flaky or just-restored
+/// connection) is retried a few times.
+async fn check_for_update(reg: &ServiceWorkerRegistration) {
+    for attempt in 0..4 {
+        if let Ok(check) = reg.update()
+            && JsFuture::from(check).await.is_ok()
+        {
+            return;
+        }
+        sleep(2_000 * (attempt + 1)).await;
+    }
+}
+
 /// Registers `/sw.js` and reports first install and waiting updates through [`Pwa`].
 pub fn register() -> Pwa {
     let pwa = Pwa {
@@ -99,9 +120,7 @@ pub fn register() -> Pwa {
             },
         );
         if !first_install {
-            if let Ok(check) = reg.update() {
-                let _ = JsFuture::from(check).await;
-            }
+            check_for_update(&reg).await;
         } else if let Ok(ready) = ready
             && JsFuture::from(ready).await.is_ok()
         {

@@ -70,7 +70,7 @@ test("a new build is offered as an update and shown once accepted", async () => 
   await page.goto(`${server.url}/more`);
   const before = await page.locator("#app-version").textContent();
   assert.doesNotMatch(before, /e2e-second-build/);
-  await page.locator("#update-notice").waitFor({ state: "visible", timeout: 30000 });
+  await page.locator("#update-notice").waitFor({ state: "visible", timeout: 60000 });
   await Promise.all([page.waitForEvent("load"), page.locator("#update-notice button.primary").click()]);
   await page.goto(`${server.url}/more`);
   await page.locator("#app-version").waitFor();
