@@ -110,3 +110,112 @@ export async function waitForController(page) {
     timeout: 30000,
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Feed sync helpers (sync.test.mjs, privacy.test.mjs, scripts/bench-sync.mjs)
+
+/**
+ * Re-runs the post-build step on `dir` with a build label and/or feed mirrors (base URLs
+ * ending in `/`, tried in order). The bundled feed in DIR/feed is rebuilt by it.
+ */
+export function configure(dir, { label, mirrors } = {}) {
+  const env = { ...process.env };
+  if (label) env.JARDAM_BUILD_LABEL = label;
+  if (mirrors) env.JARDAM_FEED_MIRRORS = mirrors.join(" ");
+  try {
+    execFileSync("node", [join(root, "scripts", "postbuild.mjs"), dir], { env, stdio: ["ignore", "pipe", "pipe"] });
+  } catch (error) {
+    throw new Error(`postbuild on ${dir} failed:\n${error.stderr}`);
+  }
+}
+
+/** A private copy of dist/ whose app syncs from `mirrors`. */
+export function buildWithMirrors(label, mirrors) {
+  const dir = copyOfBuild(label);
+  configure(dir, { label: `e2e-${label}`, mirrors });
+  return dir;
+}
+
+/** Makes every page of `context` start in `lang` unless the user already chose one. */
+export async function presetLanguage(context, lang) {
+  await context.addInitScript((code) => {
+    try {
+      if (!localStorage.getItem("jardam.lang")) localStorage.setItem("jardam.lang", code);
+    } catch {}
+  }, lang);
+}
+
+/** Follows a bottom-navigation link (client-side: no reload, so no start-up sync). */
+export async function goTab(page, name) {
+  await page.locator(`nav.tabs a[href="/${name}"]`).click();
+  await page.waitForURL(new RegExp(`/${name}$`));
+  await page.locator(`section[data-screen="${name}"]`).waitFor();
+}
+
+/** The articles on /rights: { id: title }, waiting until at least one is shown. */
+export async function articleTitles(page, { timeout = 20000 } = {}) {
+  await page.locator("#articles li[data-id]").first().waitFor({ timeout });
+  return page.$$eval("#articles li[data-id]", (items) =>
+    Object.fromEntries(items.map((li) => [li.dataset.id, (li.querySelector("strong") ?? li).textContent.trim()])),
+  );
+}
+
+/** The diagnostics list on /more, newest first: [{ outcome, bytes, mirror, text }]. */
+export async function diagnostics(page, { timeout = 20000 } = {}) {
+  await page.locator("#diagnostics li").first().waitFor({ timeout });
+  return page.$$eval("#diagnostics li", (items) =>
+    items.map((li) => ({
+      outcome: li.dataset.outcome,
+      bytes: li.dataset.bytes === undefined ? null : Number(li.dataset.bytes),
+      mirror: li.querySelector(".mirror")?.textContent.trim() ?? null,
+      text: li.textContent.trim(),
+    })),
+  );
+}
+
+/** The header's content status: { text, version }. */
+export async function contentStatus(page) {
+  const status = page.locator("#content-status");
+  await status.waitFor();
+  return { text: (await status.textContent()).trim(), version: await status.getAttribute("data-content-version") };
+}
+
+/** Waits until no sync runs: the "Check for updates" button on /more is enabled again. */
+export async function syncIdle(page, { timeout = 40000 } = {}) {
+  await page.waitForFunction(() => {
+    const button = document.querySelector("#check-updates");
+    return button !== null && !button.disabled;
+  }, null, { timeout, polling: 100 });
+}
+
+/**
+ * Taps "Check for updates" on /more (navigating there client-side if needed) and waits until
+ * `feed` (a FeedServer) has seen the manifest request and the check has finished.
+ * Returns the index of the first request of this check in feed.requests.
+ */
+export async function checkForUpdates(page, feed, { timeout = 40000 } = {}) {
+  if (!/\/more$/.test(page.url())) await goTab(page, "more");
+  await syncIdle(page, { timeout });
+  const from = feed.requests.length;
+  await page.locator("#check-updates").click();
+  await feed.waitFor((requests) => requests.slice(from).some((r) => r.method === "GET" && r.path.endsWith("/manifest.json")), {
+    what: "manifest request after tapping Check for updates",
+  });
+  await syncIdle(page, { timeout });
+  return from;
+}
+
+/**
+ * Chromium on a given persistent profile folder, which is kept when the browser closes: for
+ * starting the same installed app again (a cold launch).
+ */
+export async function launchProfile(profile, options = {}) {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 360, height: 740 },
+    ...options,
+  });
+  return { context, close: () => context.close() };
+}

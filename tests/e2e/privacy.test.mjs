@@ -1,0 +1,116 @@
+// Privacy: in a whole session (install, every destination, a language change, an update check,
+// a reload served by the worker) neither the page nor its service worker talks to anything but
+// the app's own origin and the configured feed mirrors. Requests are recorded twice: by
+// Playwright's context-wide `request` event (which in Chromium includes the service worker's
+// own fetches, checked below) and by the Chrome DevTools Protocol's Network domain on the page.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { prepareFeeds, startFeedServer } from "./feed-server.mjs";
+import {
+  buildWithMirrors,
+  checkForUpdates,
+  freePort,
+  goTab,
+  launch,
+  presetLanguage,
+  serve,
+  syncIdle,
+  waitForController,
+} from "./support.mjs";
+
+const DESTINATIONS = ["rights", "hotlines", "checklists", "help", "more"];
+
+let feed, app, feeds, server, browser, page, cdp;
+/** Every request seen: { url, by: "context" | "cdp", worker: bool, type }. */
+const seen = [];
+
+before(async () => {
+  feed = await startFeedServer();
+  app = buildWithMirrors("privacy", [feed.base]);
+  feeds = prepareFeeds(join(app, "feed"));
+  feed.use({ dir: feeds.feeds.newer });
+  server = await serve(app, await freePort());
+  browser = await launch();
+  browser.context.on("request", (request) => {
+    seen.push({ url: request.url(), by: "context", worker: request.serviceWorker() !== null, type: request.resourceType() });
+  });
+  await presetLanguage(browser.context, "en");
+  page = await browser.context.newPage();
+  cdp = await browser.context.newCDPSession(page);
+  cdp.on("Network.requestWillBeSent", ({ request, type }) => seen.push({ url: request.url, by: "cdp", worker: false, type }));
+  await cdp.send("Network.enable");
+});
+
+after(async () => {
+  await cdp?.detach().catch(() => {});
+  step("after");
+  await browser?.close();
+  step("browser closed");
+  await server?.stop();
+  step("server stopped");
+  await feed?.close();
+  step("feed closed");
+  feeds?.remove();
+  if (app) rmSync(app, { recursive: true, force: true });
+});
+
+const t0 = Date.now();
+const step = (what) => process.env.JARDAM_E2E_DEBUG && process.stderr.write(`${Date.now() - t0} ms: ${what}\n`);
+
+test("a whole session only talks to the app's origin and its feed mirror", async () => {
+  // Install: the worker precaches the shell and the bundled feed; the app syncs at start.
+  await page.goto(`${server.url}/`);
+  await page.waitForURL(/\/rights$/);
+  await waitForController(page);
+  await page.locator("#offline-ready").waitFor({ state: "visible", timeout: 30000 });
+  await page.locator("#articles li[data-id]").first().waitFor({ timeout: 30000 });
+  step("installed");
+  for (const name of DESTINATIONS) await goTab(page, name);
+  step("visited");
+  // A reload is answered by the worker; the app syncs again at start.
+  await page.reload();
+  await page.locator('section[data-screen="more"]').waitFor();
+  await syncIdle(page);
+  step("reloaded");
+  // Change the language, then check for updates by hand.
+  await page.selectOption("#language", "ky");
+  await page.waitForFunction(() => document.documentElement.lang === "ky");
+  await syncIdle(page);
+  step("language changed");
+  await checkForUpdates(page, feed);
+  step("checked");
+  for (const name of DESTINATIONS) await goTab(page, name);
+  await feed.settled();
+  step("settled");
+
+  const allowed = new Set([new URL(server.url).origin, new URL(feed.base).origin]);
+  const http = seen.filter((r) => /^https?:/.test(r.url));
+  const local = seen.filter((r) => /^(data|blob):/.test(r.url));
+  const other = seen.filter((r) => !http.includes(r) && !local.includes(r));
+  assert.deepEqual(other.map((r) => r.url), [], "requests with other schemes");
+  const strangers = http.filter((r) => !allowed.has(new URL(r.url).origin));
+  assert.deepEqual(
+    strangers.map((r) => `${r.by}${r.worker ? " (worker)" : ""}: ${r.url}`),
+    [],
+    `only ${[...allowed].join(" and ")} may be contacted`,
+  );
+
+  // The recording is real: it saw the worker's precache, the page's own loads, and the mirror.
+  const fromWorker = seen.filter((r) => r.worker);
+  assert.ok(fromWorker.length > 0, "Playwright reported no service-worker request: the check would be blind to the worker");
+  assert.ok(fromWorker.some((r) => r.url.endsWith("/feed/manifest.json")), "the worker precached the bundled feed");
+  assert.ok(seen.some((r) => r.by === "cdp" && r.url.startsWith(server.url)), "CDP saw the page's requests");
+  assert.ok(seen.some((r) => r.by === "cdp" && r.url.startsWith(feed.base)), "CDP saw the sync requests");
+  assert.ok(seen.some((r) => r.by === "context" && r.url.startsWith(feed.base)), "Playwright saw the sync requests");
+  // And the mirror saw only feed files: nothing else is sent to it.
+  const paths = new Set(feed.requests.map((r) => r.path));
+  for (const path of paths) assert.match(path, /^\/feed\/(manifest\.json(\.sig)?|packs\/[a-z-]+\.[0-9a-f]{16}\.json)$/, path);
+  // The mirror learns the app's origin at most: no cookies, no page path in the Referer.
+  for (const r of feed.requests) {
+    assert.ok(r.origin === null || r.origin === server.url, `Origin ${r.origin}`);
+    assert.equal(r.cookie, null, `cookie sent to the mirror: ${r.cookie}`);
+    assert.ok(r.referer === null || r.referer === `${server.url}/`, `Referer ${r.referer} tells the mirror what is read`);
+  }
+});
