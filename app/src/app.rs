@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 
 use crate::content::Content;
 use crate::i18n::{I18n, Lang, use_i18n};
-use crate::screens::{Checklists, Help, Hotlines, More, NotFound, Rights};
+use crate::screens::{Article, Checklists, ContactPage, Help, Hotlines, More, NotFound, Rights};
 use crate::shell::{BottomNav, Header, Notices};
 use crate::{network, prefs, pwa, sync};
 
@@ -71,7 +71,9 @@ pub fn App() -> impl IntoView {
                         }
                     />
                     <Route path=path!("/rights") view=Rights />
+                    <Route path=path!("/rights/:id") view=Article />
                     <Route path=path!("/hotlines") view=Hotlines />
+                    <Route path=path!("/hotlines/:id") view=ContactPage />
                     <Route path=path!("/checklists") view=Checklists />
                     <Route path=path!("/help") view=Help />
                     <Route path=path!("/more") view=More />

@@ -236,6 +236,12 @@ impl Content {
         }
     }
 
+    /// The loaded pack of `lang`, if any (the officer card needs Russian beside the reader's).
+    pub fn pack_for(&self, lang: &str) -> Option<Arc<Pack>> {
+        self.pack.track();
+        self.packs.with_value(|packs| packs.get(lang).cloned())
+    }
+
     /// Whether the pack for `lang` is loaded.
     pub fn has(&self, lang: &str) -> bool {
         self.packs.with_value(|packs| packs.contains_key(lang))

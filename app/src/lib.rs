@@ -5,6 +5,7 @@
 mod app;
 mod content;
 mod feed;
+mod format;
 mod i18n;
 mod network;
 mod prefs;
@@ -13,6 +14,7 @@ mod screens;
 mod shell;
 pub mod store;
 mod sync;
+mod views;
 
 /// Mounts the app on the page, replacing the boot splash.
 pub fn start() {

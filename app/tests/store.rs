@@ -27,8 +27,14 @@ async fn writes_and_reads_back() {
         )
         .await
         .unwrap();
-    assert_eq!(store.get(META, INSTALLED).await.unwrap().as_deref(), Some(r#"{"v":1}"#));
-    assert_eq!(store.get(PACKS, "ru").await.unwrap().as_deref(), Some("пакет"));
+    assert_eq!(
+        store.get(META, INSTALLED).await.unwrap().as_deref(),
+        Some(r#"{"v":1}"#)
+    );
+    assert_eq!(
+        store.get(PACKS, "ru").await.unwrap().as_deref(),
+        Some("пакет")
+    );
     assert_eq!(store.pack_langs().await.unwrap(), ["ru"]);
 }
 
@@ -41,17 +47,29 @@ async fn a_replacement_swaps_everything_and_drops_what_it_removes() {
         Entry::text(PACKS, "ky", "ky v1"),
     ];
     store.replace(&v1, &[]).await.unwrap();
-    let v2 = [Entry::text(META, INSTALLED, "v2"), Entry::text(PACKS, "ru", "ru v2")];
+    let v2 = [
+        Entry::text(META, INSTALLED, "v2"),
+        Entry::text(PACKS, "ru", "ru v2"),
+    ];
     store.replace(&v2, &["ky".to_owned()]).await.unwrap();
-    assert_eq!(store.get(META, INSTALLED).await.unwrap().as_deref(), Some("v2"));
-    assert_eq!(store.get(PACKS, "ru").await.unwrap().as_deref(), Some("ru v2"));
+    assert_eq!(
+        store.get(META, INSTALLED).await.unwrap().as_deref(),
+        Some("v2")
+    );
+    assert_eq!(
+        store.get(PACKS, "ru").await.unwrap().as_deref(),
+        Some("ru v2")
+    );
     assert_eq!(store.get(PACKS, "ky").await.unwrap(), None);
 }
 
 #[wasm_bindgen_test]
 async fn a_failure_in_the_middle_of_a_swap_leaves_the_old_content_whole() {
     let store = fresh("jardam-test-fail").await;
-    let v1 = [Entry::text(META, INSTALLED, "v1"), Entry::text(PACKS, "ru", "ru v1")];
+    let v1 = [
+        Entry::text(META, INSTALLED, "v1"),
+        Entry::text(PACKS, "ru", "ru v1"),
+    ];
     store.replace(&v1, &[]).await.unwrap();
     let broken = [
         Entry::text(PACKS, "ru", "ru v2"),
@@ -63,6 +81,12 @@ async fn a_failure_in_the_middle_of_a_swap_leaves_the_old_content_whole() {
         Entry::text(META, INSTALLED, "v2"),
     ];
     assert!(store.replace(&broken, &["ru".to_owned()]).await.is_err());
-    assert_eq!(store.get(META, INSTALLED).await.unwrap().as_deref(), Some("v1"));
-    assert_eq!(store.get(PACKS, "ru").await.unwrap().as_deref(), Some("ru v1"));
+    assert_eq!(
+        store.get(META, INSTALLED).await.unwrap().as_deref(),
+        Some("v1")
+    );
+    assert_eq!(
+        store.get(PACKS, "ru").await.unwrap().as_deref(),
+        Some("ru v1")
+    );
 }

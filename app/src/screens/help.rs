@@ -1,18 +1,113 @@
-//! Help now: what to do first when something has happened.
+//! Help now: emergency numbers, what to do first in each situation, and a card to show an
+//! officer with the reader's rights in Russian beside their own language.
 
+use jardam_core::content::{ContactKind, Pack};
 use leptos::prelude::*;
 
 use super::ScreenIntro;
+use crate::content::Content;
 use crate::i18n::{Key, use_i18n};
 
-/// The Help now screen; the emergency number is always on it.
+/// Articles whose rights are put on the officer card.
+const CARD_ARTICLES: [&str; 2] = ["police-check", "detention-rights"];
+
+fn card_texts(pack: &Pack) -> Vec<(String, String, String)> {
+    CARD_ARTICLES
+        .iter()
+        .filter_map(|id| pack.article(id))
+        .map(|a| (a.title.clone(), a.summary.clone(), a.lang.clone()))
+        .collect()
+}
+
+/// The Help now screen.
 #[component]
 pub fn Help() -> impl IntoView {
     let i18n = use_i18n();
+    let content = expect_context::<Content>();
+    let card_open = RwSignal::new(false);
+    let numbers = move || {
+        content.pack.get().map(|pack| {
+            pack.contacts
+                .iter()
+                .filter(|c| c.kind == ContactKind::Emergency)
+                .flat_map(|c| {
+                    c.phones
+                        .iter()
+                        .map(move |p| (p.number.clone(), c.name.clone()))
+                })
+                .map(|(number, name)| {
+                    view! {
+                        <a class="call-emergency" href=format!("tel:{number}")>
+                            <span class="number">{number.clone()}</span>
+                            <span>{name}</span>
+                        </a>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let situations = move || {
+        content.pack.get().map(|pack| {
+            pack.articles
+                .iter()
+                .filter(|a| a.emergency)
+                .map(|a| {
+                    view! {
+                        <li data-id=a.id.clone()>
+                            <a href=format!("/rights/{}", a.id)>
+                                <strong>{a.title.clone()}</strong>
+                                <span class="summary">{a.summary.clone()}</span>
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let card = move || {
+        let own = content.pack.get()?;
+        let russian = content.pack_for("ru").unwrap_or_else(|| own.clone());
+        let sides = card_texts(&russian)
+            .into_iter()
+            .zip(card_texts(&own))
+            .map(|((ru_title, ru_summary, _), (title, summary, lang))| {
+                let same = lang == "ru";
+                view! {
+                    <section class="card-pair">
+                        <div lang="ru">
+                            <h3>{ru_title}</h3>
+                            <p>{ru_summary}</p>
+                        </div>
+                        {(!same).then(|| view! {
+                            <div lang=lang.clone()>
+                                <h3>{title}</h3>
+                                <p>{summary}</p>
+                            </div>
+                        })}
+                    </section>
+                }
+            })
+            .collect_view();
+        Some(sides)
+    };
     view! {
         <section class="screen" data-screen="help">
             <ScreenIntro title=Key::NavHelp intro=Key::HelpIntro />
-            <a class="call-112" href="tel:112">{move || i18n.t(Key::HelpCall112)}</a>
+            <h2>{move || i18n.t(Key::HelpNumbers)}</h2>
+            <div class="emergency-numbers">{numbers}</div>
+            <button id="show-officer" class="primary wide" on:click=move |_| card_open.set(true)>
+                {move || i18n.t(Key::ShowToOfficer)}
+            </button>
+            <h2>{move || i18n.t(Key::HelpSituations)}</h2>
+            <ul class="articles situations">{situations}</ul>
         </section>
+        <Show when=move || card_open.get()>
+            <div class="officer-card" id="officer-card" role="dialog" aria-modal="true" aria-labelledby="officer-card-title">
+                <h2 id="officer-card-title" lang="ru">"Мои права"</h2>
+                <p class="subtitle">{move || i18n.t(Key::OfficerCardTitle)}</p>
+                {card}
+                <button class="primary" on:click=move |_| card_open.set(false)>{move || i18n.t(Key::CloseCard)}</button>
+            </div>
+        </Show>
     }
 }

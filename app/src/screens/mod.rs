@@ -1,5 +1,6 @@
 //! One module per destination of the bottom navigation.
 
+mod article;
 mod checklists;
 mod help;
 mod hotlines;
@@ -7,9 +8,10 @@ mod more;
 mod not_found;
 mod rights;
 
+pub use article::Article;
 pub use checklists::Checklists;
 pub use help::Help;
-pub use hotlines::Hotlines;
+pub use hotlines::{ContactPage, Hotlines};
 pub use more::More;
 pub use not_found::NotFound;
 pub use rights::Rights;

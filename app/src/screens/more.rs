@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 
 use crate::content::{Content, Storage};
 use crate::i18n::{Key, Lang, use_i18n};
-use crate::{prefs, sync};
+use crate::{format, prefs, sync};
 
 /// The build label written into `index.html` at build time.
 fn build_label() -> String {
@@ -41,12 +41,6 @@ pub fn outcome_key(outcome: &Outcome) -> Key {
         Outcome::SavingData => Key::OutcomeSavingData,
         Outcome::NotDue => Key::OutcomeNotDue,
     }
-}
-
-fn local_time(at_ms: f64, lang: &str) -> String {
-    js_sys::Date::new(&at_ms.into())
-        .to_locale_string(lang, &js_sys::Object::new())
-        .into()
 }
 
 /// Content updates: status, the manual check, the Wi-Fi setting and the diagnostics list.
@@ -112,7 +106,7 @@ fn Updates() -> impl IntoView {
                             let bytes = attempt.bytes.to_string();
                             view! {
                                 <li data-outcome=attempt.outcome.code() data-bytes=bytes.clone()>
-                                    <span class="when">{local_time(attempt.at_ms, lang)}</span>
+                                    <span class="when">{format::date_time(attempt.at_ms, lang)}</span>
                                     " · "
                                     <span class="mirror">{attempt.mirror.clone()}</span>
                                     <br />

@@ -26,8 +26,10 @@ pub fn Rights() -> impl IntoView {
                         .map(|article| {
                             view! {
                                 <li data-id=article.id.clone()>
-                                    <strong>{article.title.clone()}</strong>
-                                    <span class="summary">{article.summary.clone()}</span>
+                                    <a href=format!("/rights/{}", article.id)>
+                                        <strong>{article.title.clone()}</strong>
+                                        <span class="summary">{article.summary.clone()}</span>
+                                    </a>
                                 </li>
                             }
                         })

@@ -1,0 +1,45 @@
+//! Dates, times and lists in the reader's language, by the browser's `Intl` (no bytes of ours).
+
+use jardam_core::date::Date;
+
+fn options(pairs: &[(&str, &str)]) -> js_sys::Object {
+    let options = js_sys::Object::new();
+    for (key, value) in pairs {
+        let _ = js_sys::Reflect::set(&options, &(*key).into(), &(*value).into());
+    }
+    options
+}
+
+/// A date or RFC 3339 instant as "21 Nov 2026" in `lang`.
+pub fn date(text: &str, lang: &str) -> String {
+    let date = js_sys::Date::new(&text.into());
+    let options = options(&[
+        ("day", "numeric"),
+        ("month", "short"),
+        ("year", "numeric"),
+        ("timeZone", "UTC"),
+    ]);
+    date.to_locale_date_string(lang, &options).into()
+}
+
+/// "3 days ago" in `lang`, from two Unix millisecond instants.
+pub fn age(now_ms: f64, then_ms: f64, lang: &str) -> String {
+    let (amount, unit) = jardam_core::sync::age(now_ms, then_ms);
+    let locales = js_sys::Array::of1(&lang.into());
+    js_sys::Intl::RelativeTimeFormat::new(&locales, &options(&[("numeric", "auto")]))
+        .format(-(amount as f64), unit.as_str())
+        .into()
+}
+
+/// Date and time of a Unix millisecond instant in `lang`.
+pub fn date_time(at_ms: f64, lang: &str) -> String {
+    js_sys::Date::new(&at_ms.into())
+        .to_locale_string(lang, &js_sys::Object::new())
+        .into()
+}
+
+/// Today's date in UTC.
+pub fn today() -> Date {
+    let days = (js_sys::Date::now() / 86_400_000.0).floor() as i64;
+    Date::from_days_since_epoch(days).unwrap_or(Date::MIN)
+}

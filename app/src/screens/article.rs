@@ -1,0 +1,63 @@
+//! One rights article: its text, how far to trust it, its sources, what to read and whom to
+//! call next.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::content::Content;
+use crate::i18n::{Key, use_i18n};
+use crate::views::contact::ContactCard;
+use crate::views::markup;
+use crate::views::trust::{Sources, TrustNotes};
+
+/// The article named in the route (`/rights/ID`).
+#[component]
+pub fn Article() -> impl IntoView {
+    let i18n = use_i18n();
+    let content = expect_context::<Content>();
+    let params = use_params_map();
+    let page = move || {
+        let id = params.read().get("id").unwrap_or_default();
+        let pack = content.pack.get()?;
+        let article = pack.article(&id)?.clone();
+        let related = article
+            .related
+            .iter()
+            .filter_map(|id| pack.article(id))
+            .map(|a| view! { <li><a href=format!("/rights/{}", a.id)>{a.title.clone()}</a></li> })
+            .collect_view();
+        let contacts = article
+            .contacts
+            .iter()
+            .filter_map(|id| pack.contact(id).cloned())
+            .map(|contact| view! { <ContactCard contact=contact linked=true /> })
+            .collect_view();
+        let has_related = !article.related.is_empty();
+        let has_contacts = !article.contacts.is_empty();
+        Some(view! {
+            <article class="article" data-id=article.id.clone() lang=article.lang.clone()>
+                <h1>{article.title.clone()}</h1>
+                <TrustNotes review=article.review lang=article.lang.clone() />
+                <p class="lead">{article.summary.clone()}</p>
+                <div class="body">{markup::body(&article.body)}</div>
+            </article>
+            {has_contacts.then(|| view! {
+                <h2>{move || i18n.t(Key::WhoToCall)}</h2>
+                <div class="contacts">{contacts}</div>
+            })}
+            {has_related.then(|| view! {
+                <h2>{move || i18n.t(Key::Related)}</h2>
+                <ul class="related">{related}</ul>
+            })}
+            <Sources verified_on=article.verified_on sources=article.sources.clone() />
+        })
+    };
+    view! {
+        <section class="screen" data-screen="article">
+            <p><a class="back" href="/rights">{move || i18n.t(Key::Back)}</a></p>
+            {move || page().map(IntoAny::into_any).unwrap_or_else(|| {
+                view! { <p>{i18n.t(Key::ItemNotFound)}</p> }.into_any()
+            })}
+        </section>
+    }
+}

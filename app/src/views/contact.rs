@@ -1,0 +1,141 @@
+//! A contact card: tap to call, WhatsApp, Telegram, copy the number; how fresh it is.
+
+use jardam_core::content::{Contact, ContactKind, PhoneLabel};
+use leptos::prelude::*;
+
+use crate::format;
+use crate::i18n::{Key, Lang, use_i18n};
+use crate::views::trust::TrustNotes;
+
+/// Days after which a contact looks stale.
+const STALE_AFTER_DAYS: i64 = 365;
+
+/// The heading key of a contact kind's group.
+pub fn kind_key(kind: ContactKind) -> Key {
+    match kind {
+        ContactKind::Emergency => Key::KindEmergency,
+        ContactKind::Embassy | ContactKind::Consulate => Key::KindEmbassy,
+        ContactKind::Ministry => Key::KindMinistry,
+        ContactKind::Ngo => Key::KindNgo,
+        ContactKind::Hotline => Key::KindHotline,
+    }
+}
+
+fn label_key(label: PhoneLabel) -> Key {
+    match label {
+        PhoneLabel::Hotline => Key::LabelHotline,
+        PhoneLabel::Reception => Key::LabelReception,
+        PhoneLabel::Consular => Key::LabelConsular,
+        PhoneLabel::Emergency => Key::LabelEmergency,
+        PhoneLabel::Police => Key::LabelPolice,
+        PhoneLabel::Ambulance => Key::LabelAmbulance,
+        PhoneLabel::Office => Key::LabelOffice,
+    }
+}
+
+/// `+79251155047` as `+7 925 115 50 47` for reading aloud; other numbers unchanged.
+fn spaced(number: &str) -> String {
+    match number.strip_prefix("+7") {
+        Some(rest) if rest.len() == 10 => format!(
+            "+7 {} {} {} {}",
+            &rest[..3],
+            &rest[3..6],
+            &rest[6..8],
+            &rest[8..]
+        ),
+        _ => number.to_owned(),
+    }
+}
+
+fn copy(text: &str, done: RwSignal<bool>) {
+    let promise = window().navigator().clipboard().write_text(text);
+    leptos::task::spawn_local(async move {
+        if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+            done.set(true);
+        }
+    });
+}
+
+/// One organisation, with everything needed to reach it.
+#[component]
+pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let stale = format::today().days_since_epoch() - contact.verified_on.days_since_epoch()
+        > STALE_AFTER_DAYS;
+    let verified = contact.verified_on.to_string();
+    let verified_attr = verified.clone();
+    let href = format!("/hotlines/{}", contact.id);
+    let name = contact.name.clone();
+    let languages = contact
+        .languages
+        .iter()
+        .map(|code| Lang::from_code(code).map_or(code.clone(), |l| l.native_name().to_owned()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let all_regions = contact.regions.iter().any(|r| r == "all");
+    let regions = contact.regions.join(", ");
+    let phones = contact
+        .phones
+        .iter()
+        .map(|phone| {
+            let number = phone.number.clone();
+            let shown = spaced(&number);
+            let label = label_key(phone.label);
+            let copied = RwSignal::new(false);
+            let tel = format!("tel:{number}");
+            view! {
+                <li class="phone">
+                    <a class="call" href=tel>
+                        <span class="label">{move || i18n.t(label)}</span>
+                        <span class="number">{shown.clone()}</span>
+                    </a>
+                    <button class="copy" on:click=move |_| copy(&number, copied)>
+                        {move || i18n.t(if copied.get() { Key::Copied } else { Key::CopyNumber })}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    let no_phone = contact.phones.is_empty();
+    let whatsapp = contact.whatsapp.as_ref().map(|n| {
+        let digits: String = n.chars().filter(char::is_ascii_digit).collect();
+        view! { <a class="chat" href=format!("https://wa.me/{digits}") rel="noopener noreferrer">"WhatsApp"</a> }
+    });
+    let telegram = contact.telegram.as_ref().map(|name| {
+        view! { <a class="chat" href=format!("https://t.me/{name}") rel="noopener noreferrer">"Telegram"</a> }
+    });
+    let email = contact
+        .email
+        .as_ref()
+        .map(|mail| view! { <a href=format!("mailto:{mail}")>{mail.clone()}</a> });
+    view! {
+        <article class="contact" class:stale=stale data-id=contact.id.clone() data-kind=contact.kind.as_str()>
+            <h3>
+                {if linked {
+                    view! { <a href=href>{name}</a> }.into_any()
+                } else {
+                    name.into_any()
+                }}
+            </h3>
+            <TrustNotes review=contact.review lang=contact.lang.clone() />
+            {contact.note.clone().map(|note| view! { <p>{note}</p> })}
+            <ul class="phones">{phones}</ul>
+            {no_phone.then(|| view! { <p class="muted">{move || i18n.t(Key::NoPhone)}</p> })}
+            <p class="chats">{whatsapp} {telegram} {email}</p>
+            {contact.address.clone().map(|a| view! { <p>{a}</p> })}
+            <p class="muted">
+                {move || {
+                    let list = if all_regions { i18n.t(Key::ServesAll).to_owned() } else { regions.clone() };
+                    i18n.tf(Key::Serves, &[("list", &list)])
+                }}
+                <br />
+                {move || i18n.tf(Key::LanguagesSpoken, &[("list", &languages)])}
+                {(contact.free == Some(true)).then(|| view! { <br /> {move || i18n.t(Key::FreeCall)} })}
+            </p>
+            <p class="verified" data-verified-on=verified_attr>
+                {move || i18n.tf(Key::VerifiedOn, &[("date", &format::date(&verified, i18n.lang.get().code()))])}
+            </p>
+            {stale.then(|| view! { <p class="badge warn" data-stale="true">{move || i18n.t(Key::Stale)}</p> })}
+        </article>
+    }
+}

@@ -1,0 +1,5 @@
+//! Pieces shared by several screens.
+
+pub mod contact;
+pub mod markup;
+pub mod trust;
