@@ -10,6 +10,19 @@ fn options(pairs: &[(&str, &str)]) -> js_sys::Object {
     options
 }
 
+/// `lang` if the browser's `Intl` has data for it, else Russian (the fallback language):
+/// some browsers lack Kyrgyz or Tajik date words and would otherwise answer in English.
+fn intl_lang(lang: &str) -> String {
+    let wanted = js_sys::Array::of1(&lang.into());
+    let supported =
+        js_sys::Intl::RelativeTimeFormat::supported_locales_of(&wanted, &js_sys::Object::new());
+    if supported.length() > 0 {
+        lang.to_owned()
+    } else {
+        "ru".to_owned()
+    }
+}
+
 /// A date or RFC 3339 instant as "21 Nov 2026" in `lang`.
 pub fn date(text: &str, lang: &str) -> String {
     let date = js_sys::Date::new(&text.into());
@@ -19,13 +32,14 @@ pub fn date(text: &str, lang: &str) -> String {
         ("year", "numeric"),
         ("timeZone", "UTC"),
     ]);
-    date.to_locale_date_string(lang, &options).into()
+    date.to_locale_date_string(&intl_lang(lang), &options)
+        .into()
 }
 
 /// "3 days ago" in `lang`, from two Unix millisecond instants.
 pub fn age(now_ms: f64, then_ms: f64, lang: &str) -> String {
     let (amount, unit) = jardam_core::sync::age(now_ms, then_ms);
-    let locales = js_sys::Array::of1(&lang.into());
+    let locales = js_sys::Array::of1(&intl_lang(lang).into());
     js_sys::Intl::RelativeTimeFormat::new(&locales, &options(&[("numeric", "auto")]))
         .format(-(amount as f64), unit.as_str())
         .into()
@@ -34,7 +48,7 @@ pub fn age(now_ms: f64, then_ms: f64, lang: &str) -> String {
 /// Date and time of a Unix millisecond instant in `lang`.
 pub fn date_time(at_ms: f64, lang: &str) -> String {
     js_sys::Date::new(&at_ms.into())
-        .to_locale_string(lang, &js_sys::Object::new())
+        .to_locale_string(&intl_lang(lang), &js_sys::Object::new())
         .into()
 }
 

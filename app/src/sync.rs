@@ -114,11 +114,30 @@ async fn try_attempt(
     }
     let url = format!("{mirror}{MANIFEST_FILE}");
     let manifest = get(&url, &headers, MAX_MANIFEST_BYTES, bytes).await?;
+    let wanted = wanted_langs(lang);
     if manifest.status == 304 {
-        if let Some(mut current) = installed {
-            current.checked_at_ms = Some(js_sys::Date::now());
-            content.install(current, Vec::new(), &[], false).await?;
+        let Some(mut current) = installed else {
+            return Ok(Outcome::UpToDate);
+        };
+        let missing = match decide(
+            Some(&current.manifest),
+            &current.held,
+            &current.manifest,
+            &wanted,
+            APP_VERSION,
+        ) {
+            Decision::Take { download } => download,
+            _ => Vec::new(),
+        };
+        let packs = fetch_packs(&current.manifest, mirror, &missing, bytes).await?;
+        for (lang, _, _) in &packs {
+            if let Ok(entry) = current.manifest.pack(lang) {
+                current.held.insert(lang.clone(), entry.sha256.clone());
+            }
         }
+        current.checked_at_ms = Some(js_sys::Date::now());
+        content.install(current, packs, &[], false).await?;
+        content.show(lang);
         return Ok(Outcome::UpToDate);
     }
     let signature = get(
@@ -130,7 +149,6 @@ async fn try_attempt(
     .await?;
     let offered = verify_manifest(&manifest.body, &signature.body, &feed::keyring())
         .map_err(|e| Outcome::from(&e))?;
-    let wanted = wanted_langs(lang);
     let held = installed
         .as_ref()
         .map(|i| i.held.clone())
