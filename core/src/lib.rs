@@ -5,6 +5,7 @@
 
 #![warn(missing_docs)]
 
+pub mod audience;
 pub mod content;
 pub mod date;
 pub mod feed;
