@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 
 use crate::content::Content;
 use crate::i18n::{I18n, Lang, use_i18n};
+use crate::profile::Profile;
 use crate::screens::{Article, Checklists, ContactPage, Help, Hotlines, More, NotFound, Rights};
 use crate::shell::{BottomNav, Header, Notices};
 use crate::{network, prefs, pwa, sync};
@@ -30,6 +31,7 @@ pub fn App() -> impl IntoView {
     provide_context(Status {
         online: network::online_signal(),
     });
+    provide_context(Profile::load());
     let content = Content::new();
     provide_context(content);
     let i18n = use_i18n();

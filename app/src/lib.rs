@@ -9,6 +9,7 @@ mod format;
 mod i18n;
 mod network;
 mod prefs;
+mod profile;
 mod pwa;
 mod screens;
 mod shell;

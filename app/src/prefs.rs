@@ -51,3 +51,33 @@ pub fn wifi_only() -> bool {
 pub fn set_wifi_only(on: bool) {
     let _ = LocalStorage::set(WIFI_ONLY_KEY, on);
 }
+
+const CITIZENSHIP_KEY: &str = "jardam.citizenship";
+const WELCOMED_KEY: &str = "jardam.welcomed";
+
+/// The reader's citizenship, if they chose one.
+pub fn citizenship() -> Option<jardam_core::audience::Citizenship> {
+    LocalStorage::get::<String>(CITIZENSHIP_KEY)
+        .ok()
+        .and_then(|code| jardam_core::audience::Citizenship::parse(&code))
+}
+
+/// Remembers the reader's citizenship (or forgets it).
+pub fn set_citizenship(citizenship: Option<jardam_core::audience::Citizenship>) {
+    match citizenship {
+        Some(c) => {
+            let _ = LocalStorage::set(CITIZENSHIP_KEY, c.code());
+        }
+        None => LocalStorage::delete(CITIZENSHIP_KEY),
+    }
+}
+
+/// Whether the first-start questions were answered or skipped.
+pub fn welcomed() -> bool {
+    LocalStorage::get(WELCOMED_KEY).unwrap_or(false)
+}
+
+/// Remembers that the first-start questions were answered or skipped.
+pub fn set_welcomed() {
+    let _ = LocalStorage::set(WELCOMED_KEY, true);
+}

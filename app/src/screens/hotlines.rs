@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 use super::ScreenIntro;
 use crate::content::Content;
 use crate::i18n::{Key, use_i18n};
+use crate::profile::Profile;
 use crate::views::contact::{ContactCard, kind_key};
 use crate::views::trust::Sources;
 
@@ -24,18 +25,21 @@ const GROUPS: [&[ContactKind]; 5] = [
 pub fn Hotlines() -> impl IntoView {
     let i18n = use_i18n();
     let content = expect_context::<Content>();
+    let profile = expect_context::<Profile>();
     let groups = move || {
         let pack = content.pack.get()?;
+        let own = profile.citizenship.get().map(|c| c.code());
         Some(
             GROUPS
                 .iter()
                 .filter_map(|kinds| {
-                    let cards: Vec<_> = pack
+                    let mut cards: Vec<_> = pack
                         .contacts
                         .iter()
                         .filter(|c| kinds.contains(&c.kind))
                         .cloned()
                         .collect();
+                    cards.sort_by_key(|c| Some(c.country.as_str()) != own);
                     if cards.is_empty() {
                         return None;
                     }

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::content::{Content, Storage};
-use crate::i18n::{Key, Lang, use_i18n};
+use crate::i18n::{Key, use_i18n};
+use crate::views::settings::{CitizenshipPicker, LanguagePicker};
 use crate::{format, prefs, sync};
 
 /// The build label written into `index.html` at build time.
@@ -134,32 +135,8 @@ pub fn More() -> impl IntoView {
         <section class="screen" data-screen="more">
             <h1>{move || i18n.t(Key::NavMore)}</h1>
             <h2>{move || i18n.t(Key::MoreSettings)}</h2>
-            <label class="field">
-                <span>{move || i18n.t(Key::MoreLanguage)}</span>
-                <select
-                    id="language"
-                    on:change=move |ev| {
-                        if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
-                            i18n.lang.set(lang);
-                        }
-                    }
-                >
-                    {Lang::ALL
-                        .into_iter()
-                        .map(|lang| {
-                            view! {
-                                <option
-                                    value=lang.code()
-                                    lang=lang.code()
-                                    selected=move || i18n.lang.get() == lang
-                                >
-                                    {lang.native_name()}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </label>
+            <LanguagePicker id="language" />
+            <CitizenshipPicker id="citizenship" />
             <Updates />
             <h2>{move || i18n.t(Key::MoreAbout)}</h2>
             <p>{move || i18n.t(Key::AboutText)}</p>

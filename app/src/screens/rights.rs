@@ -3,31 +3,40 @@
 use leptos::prelude::*;
 
 use super::ScreenIntro;
+use jardam_core::audience::for_reader_first;
+
 use crate::content::Content;
 use crate::i18n::{Key, use_i18n};
+use crate::profile::Profile;
+use crate::views::settings::Welcome;
 
 /// The Rights screen: every category with its articles.
 #[component]
 pub fn Rights() -> impl IntoView {
     let i18n = use_i18n();
     let content = expect_context::<Content>();
+    let profile = expect_context::<Profile>();
     let categories = move || {
         let pack = content.pack.get()?;
+        let citizenship = profile.citizenship.get();
         let mut categories = pack.categories.clone();
         categories.sort_by_key(|c| c.order);
         Some(
             categories
                 .into_iter()
                 .map(|category| {
-                    let articles = pack
-                        .articles
-                        .iter()
-                        .filter(|a| a.category == category.id)
+                    let mut articles: Vec<_> =
+                        pack.articles.iter().filter(|a| a.category == category.id).collect();
+                    for_reader_first(&mut articles, citizenship, |a| &a.applies_to);
+                    let articles = articles
+                        .into_iter()
                         .map(|article| {
+                            let mine = citizenship.is_some_and(|c| c.is_for(&article.applies_to));
                             view! {
-                                <li data-id=article.id.clone()>
+                                <li data-id=article.id.clone() class:mine=mine>
                                     <a href=format!("/rights/{}", article.id)>
                                         <strong>{article.title.clone()}</strong>
+                                        {mine.then(|| view! { <span class="for-you">{move || i18n.t(Key::ForYou)}</span> })}
                                         <span class="summary">{article.summary.clone()}</span>
                                     </a>
                                 </li>
@@ -45,6 +54,7 @@ pub fn Rights() -> impl IntoView {
     view! {
         <section class="screen" data-screen="rights">
             <ScreenIntro title=Key::NavRights intro=Key::RightsIntro />
+            <Welcome />
             <div id="articles">
                 {move || match categories() {
                     Some(list) => list.into_any(),

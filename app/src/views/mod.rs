@@ -2,4 +2,5 @@
 
 pub mod contact;
 pub mod markup;
+pub mod settings;
 pub mod trust;

@@ -1,0 +1,49 @@
+//! The reader: citizenship (chosen at first start or in More), shared through context.
+
+use jardam_core::audience::Citizenship;
+use leptos::prelude::*;
+
+use crate::i18n::Key;
+use crate::prefs;
+
+/// The reader's answers, shared through context.
+#[derive(Clone, Copy)]
+pub struct Profile {
+    /// Citizenship, if chosen.
+    pub citizenship: RwSignal<Option<Citizenship>>,
+    /// The first-start questions still wait for an answer.
+    pub welcome_open: RwSignal<bool>,
+}
+
+impl Profile {
+    /// The saved profile.
+    pub fn load() -> Profile {
+        Profile {
+            citizenship: RwSignal::new(prefs::citizenship()),
+            welcome_open: RwSignal::new(!prefs::welcomed()),
+        }
+    }
+
+    /// Sets and remembers the citizenship.
+    pub fn set_citizenship(&self, citizenship: Option<Citizenship>) {
+        prefs::set_citizenship(citizenship);
+        self.citizenship.set(citizenship);
+    }
+
+    /// Closes the first-start questions for good.
+    pub fn close_welcome(&self) {
+        prefs::set_welcomed();
+        self.welcome_open.set(false);
+    }
+}
+
+/// The UI string naming a citizenship.
+pub fn citizenship_key(citizenship: Citizenship) -> Key {
+    match citizenship {
+        Citizenship::Kg => Key::CitizenshipKg,
+        Citizenship::Kz => Key::CitizenshipKz,
+        Citizenship::Uz => Key::CitizenshipUz,
+        Citizenship::Tj => Key::CitizenshipTj,
+        Citizenship::Other => Key::CitizenshipOther,
+    }
+}

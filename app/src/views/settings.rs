@@ -1,0 +1,94 @@
+//! The language and citizenship pickers, used at first start and in More.
+
+use jardam_core::audience::Citizenship;
+use leptos::prelude::*;
+
+use crate::i18n::{Key, Lang, use_i18n};
+use crate::profile::{Profile, citizenship_key};
+
+/// Picks the UI language; the change applies at once.
+#[component]
+pub fn LanguagePicker(id: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <label class="field">
+            <span>{move || i18n.t(Key::MoreLanguage)}</span>
+            <select
+                id=id
+                on:change=move |ev| {
+                    if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
+                        i18n.lang.set(lang);
+                    }
+                }
+            >
+                {Lang::ALL
+                    .into_iter()
+                    .map(|lang| {
+                        view! {
+                            <option value=lang.code() lang=lang.code() selected=move || i18n.lang.get() == lang>
+                                {lang.native_name()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// Picks the reader's citizenship; "—" leaves it unset.
+#[component]
+pub fn CitizenshipPicker(id: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    let profile = expect_context::<Profile>();
+    view! {
+        <label class="field">
+            <span>{move || i18n.t(Key::Citizenship)}</span>
+            <select
+                id=id
+                on:change=move |ev| profile.set_citizenship(Citizenship::parse(&event_target_value(&ev)))
+            >
+                <option value="" selected=move || profile.citizenship.get().is_none()>"—"</option>
+                {Citizenship::ALL
+                    .into_iter()
+                    .map(|c| {
+                        view! {
+                            <option value=c.code() selected=move || profile.citizenship.get() == Some(c)>
+                                {move || i18n.t(citizenship_key(c))}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// The first-start questions: language (suggested from the browser) and citizenship.
+/// Shown as a card above the content, never blocking it; both can be skipped.
+#[component]
+pub fn Welcome() -> impl IntoView {
+    let i18n = use_i18n();
+    let profile = expect_context::<Profile>();
+    view! {
+        <Show when=move || profile.welcome_open.get()>
+            <section class="welcome" id="welcome" aria-labelledby="welcome-title">
+                <h2 id="welcome-title">{move || i18n.t(Key::WelcomeTitle)}</h2>
+                <p>{move || i18n.t(Key::WelcomeText)}</p>
+                <LanguagePicker id="welcome-language" />
+                <CitizenshipPicker id="welcome-citizenship" />
+                <div class="actions">
+                    <button class="primary" id="welcome-save" on:click=move |_| profile.close_welcome()>
+                        {move || i18n.t(Key::Save)}
+                    </button>
+                    <button id="welcome-skip" on:click=move |_| {
+                        profile.set_citizenship(None);
+                        profile.close_welcome();
+                    }>
+                        {move || i18n.t(Key::Skip)}
+                    </button>
+                </div>
+            </section>
+        </Show>
+    }
+}
