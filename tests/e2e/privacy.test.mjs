@@ -1,6 +1,6 @@
-// Privacy: in a whole session (install, every destination, a language change, an update check,
-// a reload served by the worker) neither the page nor its service worker talks to anything but
-// the app's own origin and the configured feed mirrors. Requests are recorded twice: by
+// Privacy: in a whole session (install, every destination, articles and a contact page, a
+// reload served by the worker, a language change, an update check) neither the page nor its
+// service worker talks to anything but the app's own origin and the configured feed mirrors. Requests are recorded twice: by
 // Playwright's context-wide `request` event (which in Chromium includes the service worker's
 // own fetches, checked below) and by the Chrome DevTools Protocol's Network domain on the page.
 import { after, before, test } from "node:test";
@@ -41,7 +41,7 @@ before(async () => {
   cdp = await browser.context.newCDPSession(page);
   cdp.on("Network.requestWillBeSent", ({ request, type }) => seen.push({ url: request.url, by: "cdp", worker: false, type }));
   await cdp.send("Network.enable");
-});
+}, { timeout: 10 * 60 * 1000 }); // builds may wait for Cargo's lock
 
 after(async () => {
   await cdp?.detach().catch(() => {});
@@ -59,7 +59,7 @@ after(async () => {
 const t0 = Date.now();
 const step = (what) => process.env.JARDAM_E2E_DEBUG && process.stderr.write(`${Date.now() - t0} ms: ${what}\n`);
 
-test("a whole session only talks to the app's origin and its feed mirror", async () => {
+test("a whole session only talks to the app's origin and its feed mirror", { timeout: 5 * 60 * 1000 }, async () => {
   // Install: the worker precaches the shell and the bundled feed; the app syncs at start.
   await page.goto(`${server.url}/`);
   await page.waitForURL(/\/rights$/);
@@ -68,6 +68,16 @@ test("a whole session only talks to the app's origin and its feed mirror", async
   await page.locator("#articles li[data-id]").first().waitFor({ timeout: 30000 });
   step("installed");
   for (const name of DESTINATIONS) await goTab(page, name);
+  // Inside: two articles (sources and links are shown, never loaded) and a contact page.
+  for (const nth of [0, 5]) {
+    await goTab(page, "rights");
+    await page.locator('#articles li a[href^="/rights/"]').nth(nth).click();
+    await page.locator('section[data-screen="article"]').waitFor();
+  }
+  await goTab(page, "hotlines");
+  await page.locator('section[data-screen="hotlines"] a[href^="/hotlines/"]').first().click();
+  await page.locator('section[data-screen="contact"]').waitFor();
+  await goTab(page, "more");
   step("visited");
   // A reload is answered by the worker; the app syncs again at start.
   await page.reload();
