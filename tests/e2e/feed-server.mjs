@@ -131,6 +131,8 @@ const rfc3339 = (time) => new Date(time).toISOString().replace(/\.\d{3}Z$/, "Z")
  * - badSignature: newer's manifest with a changed version under newer's signature;
  * - unknownKey: newer's manifest naming another key and signed with it;
  * - tooLarge: newer's manifest padded past the app's 64 KiB cap, validly signed;
+ * - appTooOld: newer's manifest asking for app version 99.0.0, validly signed;
+ * - hugePack: newer's manifest listing a 600 KiB English pack (past the 512 KiB cap);
  * - invalidJson: a manifest that is not JSON.
  *
  * Returns { dir, feeds: {name: folder}, bundled: {version, manifest}, newer: {...}, remove() }.
@@ -179,6 +181,15 @@ export function prepareFeeds(bundled) {
   });
   const padded = Buffer.from(JSON.stringify({ ...newer.manifest, padding: "x".repeat(70 * 1024) }, null, 2));
   const tooLarge = deriveFeed(newerDir, at("too-large"), padded);
+  const appTooOld = deriveFeed(newerDir, at("app-too-old"), { ...newer.manifest, min_app_version: "99.0.0" });
+  // A signed manifest listing an English pack over the app's 512 KiB cap (hash and size true).
+  const huge = Buffer.alloc(600 * 1024, 0x20);
+  const hugeFile = `packs/en.${sha256(huge).slice(0, 16)}.json`;
+  const hugePack = deriveFeed(newerDir, at("huge-pack"), {
+    ...newer.manifest,
+    packs: { ...newer.manifest.packs, en: { file: hugeFile, sha256: sha256(huge), size: huge.length } },
+  });
+  writeFileSync(join(hugePack, hugeFile), huge);
   const invalidJson = deriveFeed(bundled, at("invalid-json"), Buffer.from("<html>Sorry, this page is not here</html>\n"));
 
   return {
@@ -195,6 +206,8 @@ export function prepareFeeds(bundled) {
       badSignature,
       unknownKey,
       tooLarge,
+      appTooOld,
+      hugePack,
       invalidJson,
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
