@@ -41,3 +41,4 @@ test-e2e:
 ## Shell size and other measurements, written to BENCHMARKS.md.
 bench: build
 	node scripts/bench.mjs
+	node scripts/bench-sync.mjs

@@ -57,7 +57,7 @@ const machine = `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Linux
 const lines = [
   "# Benchmarks",
   "",
-  "Produced by `make bench` (scripts/bench.mjs); rerun it to refresh every figure.",
+  "Produced by `make bench` (scripts/bench.mjs, then scripts/bench-sync.mjs); rerun it to refresh every figure.",
   "",
   `- Date: ${date}`,
   `- Machine: ${machine}`,
@@ -85,5 +85,14 @@ const lines = [
     `${kb(install.brotli)} KB with brotli (shell, web manifest, icons, feed manifest and every pack).`,
   "",
 ];
-writeFileSync(join(root, "BENCHMARKS.md"), lines.join("\n"));
+// Keep the sections other scripts write (scripts/bench-sync.mjs …).
+const own = new Set(lines.filter((l) => l.startsWith("## ")));
+let kept = [];
+try {
+  const sections = readFileSync(join(root, "BENCHMARKS.md"), "utf8").split(/\n(?=## )/).slice(1);
+  kept = sections.filter((section) => !own.has(section.split("\n")[0]));
+} catch {
+  kept = [];
+}
+writeFileSync(join(root, "BENCHMARKS.md"), [lines.join("\n"), ...kept].join("\n").replace(/\n*$/, "\n"));
 console.log(lines.join("\n"));

@@ -17,4 +17,11 @@ sed -e "s|@PREFIX@|$prefix|g" -e "s|@ROOT@|$root|g" -e "s|@PORT@|$port|g" \
     -e "s|@BROTLI_MODULE@|$brotli_module|" -e "s|@BROTLI@|$brotli|" \
     "$here/deploy/nginx.conf" > "$prefix/nginx.conf"
 echo "Jardam: serving $root at http://localhost:$port (Ctrl-C stops)"
-exec nginx -p "$prefix" -c "$prefix/nginx.conf"
+nginx -p "$prefix" -c "$prefix/nginx.conf" &
+server=$!
+stop() { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$prefix"; }
+trap 'stop; exit 0' INT TERM
+wait "$server"
+status=$?
+rm -rf "$prefix"
+exit $status

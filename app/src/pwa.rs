@@ -43,14 +43,26 @@ fn listen(target: impl FnOnce(Option<&js_sys::Function>), f: impl FnMut() + 'sta
     closure.forget();
 }
 
-fn watch_installing(worker: ServiceWorker, pwa: Pwa, first_install: bool) {
+fn watch_installing(
+    worker: ServiceWorker,
+    reg: ServiceWorkerRegistration,
+    pwa: Pwa,
+    first_install: bool,
+) {
     let watched = worker.clone();
     listen(
         |f| worker.set_onstatechange(f),
-        move || {
-            if watched.state() == ServiceWorkerState::Installed && !first_install {
-                pwa.update_ready.set(true);
+        move || match watched.state() {
+            ServiceWorkerState::Installed if !first_install => pwa.update_ready.set(true),
+            // The new version failed to install (a download broke off): try again shortly.
+            ServiceWorkerState::Redundant if reg.waiting().is_none() && !first_install => {
+                let reg = reg.clone();
+                spawn_local(async move {
+                    sleep(5_000).await;
+                    check_for_update(&reg).await;
+                });
             }
+            _ => {}
         },
     );
 }
@@ -108,15 +120,23 @@ pub fn register() -> Pwa {
             pwa.update_ready.set(true);
         }
         if let Some(installing) = reg.installing() {
-            watch_installing(installing, pwa, first_install);
+            watch_installing(installing, reg.clone(), pwa, first_install);
         }
         let watched = reg.clone();
         listen(
             |f| reg.set_onupdatefound(f),
             move || {
                 if let Some(installing) = watched.installing() {
-                    watch_installing(installing, pwa, first_install);
+                    watch_installing(installing, watched.clone(), pwa, first_install);
                 }
+            },
+        );
+        let online = reg.clone();
+        listen(
+            |f| window().set_ononline(f),
+            move || {
+                let reg = online.clone();
+                spawn_local(async move { check_for_update(&reg).await });
             },
         );
         if !first_install {

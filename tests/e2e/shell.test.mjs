@@ -66,6 +66,7 @@ test("offline, a reload shows the shell and every destination", async () => {
 
 test("a new build is offered as an update and shown once accepted", async () => {
   await browser.context.setOffline(false);
+  await page.waitForFunction(() => navigator.onLine);
   server = await serve(v2, port);
   await page.goto(`${server.url}/more`);
   const before = await page.locator("#app-version").textContent();
