@@ -8,9 +8,14 @@
 pub mod audience;
 pub mod content;
 pub mod date;
+pub mod deadline;
 pub mod feed;
 pub mod hex;
+pub mod hours;
+pub mod ics;
 pub mod keys;
 pub mod markup;
+pub mod search;
+pub mod stay;
 pub mod sync;
 mod text_enum;
