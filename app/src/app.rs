@@ -10,8 +10,11 @@ use leptos::task::spawn_local;
 use crate::content::Content;
 use crate::i18n::{I18n, Lang, use_i18n};
 use crate::profile::Profile;
-use crate::screens::{Article, Checklists, ContactPage, Help, Hotlines, More, NotFound, Rights};
+use crate::screens::{
+    Article, ChecklistPage, Checklists, ContactPage, Help, Hotlines, More, NotFound, Rights,
+};
 use crate::shell::{BottomNav, Header, Notices};
+use crate::views::search::Search;
 use crate::{network, prefs, pwa, sync};
 
 /// Connection state shown in the header.
@@ -32,6 +35,7 @@ pub fn App() -> impl IntoView {
         online: network::online_signal(),
     });
     provide_context(Profile::load());
+    provide_context(Search::new());
     let content = Content::new();
     provide_context(content);
     let i18n = use_i18n();
@@ -77,6 +81,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/hotlines") view=Hotlines />
                     <Route path=path!("/hotlines/:id") view=ContactPage />
                     <Route path=path!("/checklists") view=Checklists />
+                    <Route path=path!("/checklists/:id") view=ChecklistPage />
                     <Route path=path!("/help") view=Help />
                     <Route path=path!("/more") view=More />
                 </Routes>

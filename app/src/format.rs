@@ -57,3 +57,22 @@ pub fn today() -> Date {
     let days = (js_sys::Date::now() / 86_400_000.0).floor() as i64;
     Date::from_days_since_epoch(days).unwrap_or(Date::MIN)
 }
+
+/// "in 3 days", "tomorrow" or "2 days ago" in `lang`, for a number of days from today.
+pub fn in_days(days: i64, lang: &str) -> String {
+    let locales = js_sys::Array::of1(&intl_lang(lang).into());
+    js_sys::Intl::RelativeTimeFormat::new(&locales, &options(&[("numeric", "auto")]))
+        .format(days as f64, "day")
+        .into()
+}
+
+/// The short name of a weekday in `lang` (Monday is 0), by `Intl`.
+pub fn weekday(index: usize, lang: &str) -> String {
+    // 2024-01-01 was a Monday.
+    let day = js_sys::Date::new(&(1_704_067_200_000.0 + index as f64 * 86_400_000.0).into());
+    day.to_locale_date_string(
+        &intl_lang(lang),
+        &options(&[("weekday", "short"), ("timeZone", "UTC")]),
+    )
+    .into()
+}

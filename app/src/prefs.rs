@@ -81,3 +81,50 @@ pub fn welcomed() -> bool {
 pub fn set_welcomed() {
     let _ = LocalStorage::set(WELCOMED_KEY, true);
 }
+
+const ANCHORS_KEY: &str = "jardam.dates";
+
+/// The dates the reader entered for deadlines (entry, contract, patent, departure).
+pub fn anchors() -> jardam_core::deadline::Anchors {
+    let saved: std::collections::BTreeMap<String, String> =
+        LocalStorage::get(ANCHORS_KEY).unwrap_or_default();
+    let date = |name: &str| {
+        saved
+            .get(name)
+            .and_then(|d| jardam_core::date::Date::parse(d).ok())
+    };
+    jardam_core::deadline::Anchors {
+        entry: date("entry"),
+        contract: date("contract"),
+        patent: date("patent"),
+        departure: date("departure"),
+    }
+}
+
+/// Remembers the dates the reader entered.
+pub fn save_anchors(anchors: &jardam_core::deadline::Anchors) {
+    let saved: std::collections::BTreeMap<&str, String> = [
+        ("entry", anchors.entry),
+        ("contract", anchors.contract),
+        ("patent", anchors.patent),
+        ("departure", anchors.departure),
+    ]
+    .into_iter()
+    .filter_map(|(name, date)| Some((name, date?.to_string())))
+    .collect();
+    let _ = LocalStorage::set(ANCHORS_KEY, saved);
+}
+
+fn ticked_key(checklist: &str) -> String {
+    format!("jardam.ticked.{checklist}")
+}
+
+/// Ids of the ticked steps of a checklist.
+pub fn ticked(checklist: &str) -> Vec<String> {
+    LocalStorage::get(ticked_key(checklist)).unwrap_or_default()
+}
+
+/// Remembers the ticked steps of a checklist.
+pub fn save_ticked(checklist: &str, steps: &[String]) {
+    let _ = LocalStorage::set(ticked_key(checklist), steps);
+}

@@ -1,18 +1,253 @@
-//! Checklists: which papers, by when.
+//! Checklists: which papers, by when. Ticks and dates stay on the phone; deadlines are
+//! computed by `jardam_core::deadline` and can be exported to the phone's calendar.
 
+use jardam_core::audience::for_reader_first;
+use jardam_core::content::{Anchor, Checklist, Step};
+use jardam_core::date::Date;
+use jardam_core::deadline::{Anchors, DeadlineStatus, step_status};
 use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use wasm_bindgen::JsCast;
 
 use super::ScreenIntro;
-use crate::i18n::{Key, use_i18n};
+use crate::content::Content;
+use crate::i18n::{I18n, Key, use_i18n};
+use crate::profile::Profile;
+use crate::views::trust::{Sources, TrustNotes};
+use crate::{format, prefs};
 
-/// The Checklists screen.
+/// The Checklists screen: every checklist, the reader's first.
 #[component]
 pub fn Checklists() -> impl IntoView {
-    let i18n = use_i18n();
+    let content = expect_context::<Content>();
+    let profile = expect_context::<Profile>();
+    let list = move || {
+        let pack = content.pack.get()?;
+        let mut lists: Vec<&Checklist> = pack.checklists.iter().collect();
+        for_reader_first(&mut lists, profile.citizenship.get(), |c| &c.applies_to);
+        Some(
+            lists
+                .into_iter()
+                .map(|c| {
+                    view! {
+                        <li data-id=c.id.clone()>
+                            <a href=format!("/checklists/{}", c.id)>
+                                <strong>{c.title.clone()}</strong>
+                                <span class="summary">{c.summary.clone()}</span>
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view(),
+        )
+    };
     view! {
         <section class="screen" data-screen="checklists">
             <ScreenIntro title=Key::NavChecklists intro=Key::ChecklistsIntro />
-            <p class="placeholder">{move || i18n.t(Key::ComingSoon)}</p>
+            <ul class="articles" id="checklists">{list}</ul>
+        </section>
+    }
+}
+
+fn anchor_key(anchor: Anchor) -> Key {
+    match anchor {
+        Anchor::Entry => Key::AnchorEntry,
+        Anchor::Contract => Key::AnchorContract,
+        Anchor::Patent => Key::AnchorPatent,
+        Anchor::Departure => Key::AnchorDeparture,
+    }
+}
+
+fn set_anchor(anchors: &mut Anchors, anchor: Anchor, date: Option<Date>) {
+    match anchor {
+        Anchor::Entry => anchors.entry = date,
+        Anchor::Contract => anchors.contract = date,
+        Anchor::Patent => anchors.patent = date,
+        Anchor::Departure => anchors.departure = date,
+    }
+}
+
+fn deadline_text(i18n: I18n, status: DeadlineStatus, today: Date) -> (String, &'static str) {
+    let lang = i18n.lang.get().code();
+    let date = |d: Date| format::date(&d.to_string(), lang);
+    match status {
+        DeadlineStatus::Due { date: d, days_left } => (
+            i18n.tf(
+                Key::DeadlineDue,
+                &[
+                    ("date", &date(d)),
+                    ("when", &format::in_days(i64::from(days_left), lang)),
+                ],
+            ),
+            if days_left <= 7 { "soon" } else { "due" },
+        ),
+        DeadlineStatus::DueToday => (i18n.t(Key::DeadlineToday).to_owned(), "today"),
+        DeadlineStatus::Overdue { date: d, days_late } => (
+            i18n.tf(
+                Key::DeadlineOverdue,
+                &[
+                    ("date", &date(d)),
+                    ("when", &format::in_days(-i64::from(days_late), lang)),
+                ],
+            ),
+            "overdue",
+        ),
+        DeadlineStatus::NoAnchor(_) | DeadlineStatus::OutOfRange => {
+            let _ = today;
+            (i18n.t(Key::DeadlineNoAnchor).to_owned(), "no-date")
+        }
+    }
+}
+
+/// Offers the deadlines as an `.ics` file made on the phone (works offline).
+fn download_calendar(checklist: &Checklist, anchors: &Anchors) {
+    let events = jardam_core::ics::checklist_events(checklist, anchors, format::today());
+    let text = jardam_core::ics::calendar(&events, js_sys::Date::now() as i64);
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/calendar;charset=utf-8");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(link) = document().create_element("a") {
+        let link: web_sys::HtmlAnchorElement = link.unchecked_into();
+        link.set_href(&url);
+        link.set_download(&format!("jardam-{}.ics", checklist.id));
+        link.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+#[component]
+fn StepItem(
+    checklist_id: String,
+    step: Step,
+    anchors: RwSignal<Anchors>,
+    ticked: RwSignal<Vec<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = step.id.clone();
+    let input_id = format!("step-{}", step.id);
+    let is_ticked = {
+        let id = id.clone();
+        Memo::new(move |_| ticked.with(|t| t.contains(&id)))
+    };
+    let toggle = move |ev| {
+        let on = event_target_checked(&ev);
+        ticked.update(|t| {
+            t.retain(|s| s != &id);
+            if on {
+                t.push(id.clone());
+            }
+        });
+        ticked.with_untracked(|t| prefs::save_ticked(&checklist_id, t));
+    };
+    let deadline = {
+        let step = step.clone();
+        move || {
+            let today = format::today();
+            step_status(&step, &anchors.get(), today).map(|status| {
+                let (text, state) = deadline_text(i18n, status, today);
+                view! { <p class="deadline" data-state=state>{text}</p> }
+            })
+        }
+    };
+    view! {
+        <li class="step" class:done=is_ticked data-step=step.id.clone()>
+            <input type="checkbox" id=input_id.clone() prop:checked=is_ticked on:change=toggle />
+            <div>
+                <label for=input_id>{step.what.clone()}</label>
+                {step.where_.clone().map(|place| view! { <p class="muted">{move || i18n.tf(Key::StepWhere, &[("place", &place)])}</p> })}
+                {step.cost.clone().map(|cost| view! { <p class="muted">{move || i18n.tf(Key::StepCost, &[("cost", &cost)])}</p> })}
+                {deadline}
+            </div>
+        </li>
+    }
+}
+
+/// One checklist (`/checklists/ID`): dates, steps to tick, deadlines and the calendar export.
+#[component]
+pub fn ChecklistPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let content = expect_context::<Content>();
+    let params = use_params_map();
+    let anchors = RwSignal::new(prefs::anchors());
+    let page = move || {
+        let id = params.read().get("id").unwrap_or_default();
+        let checklist = content.pack.get()?.checklist(&id)?.clone();
+        let ticked = RwSignal::new(prefs::ticked(&checklist.id));
+        let mut needed: Vec<Anchor> = checklist
+            .steps
+            .iter()
+            .filter_map(|s| s.deadline.map(|d| d.from))
+            .collect();
+        needed.dedup();
+        needed.sort_by_key(|a| Anchor::ALL.iter().position(|x| x == a));
+        needed.dedup();
+        let has_deadlines = !needed.is_empty();
+        let dates = needed
+            .into_iter()
+            .map(|anchor| {
+                let input_id = format!("date-{}", anchor.as_str());
+                let label_for = input_id.clone();
+                let value = move || {
+                    anchors
+                        .get()
+                        .get(anchor)
+                        .map(|d| d.to_string())
+                        .unwrap_or_default()
+                };
+                view! {
+                    <label class="field" for=label_for>
+                        <span>{move || i18n.t(anchor_key(anchor))}</span>
+                        <input
+                            type="date"
+                            id=input_id
+                            prop:value=value
+                            on:change=move |ev| {
+                                let date = Date::parse(&event_target_value(&ev)).ok();
+                                anchors.update(|a| set_anchor(a, anchor, date));
+                                prefs::save_anchors(&anchors.get_untracked());
+                            }
+                        />
+                    </label>
+                }
+            })
+            .collect_view();
+        let steps = checklist
+            .steps
+            .iter()
+            .cloned()
+            .map(|step| view! { <StepItem checklist_id=checklist.id.clone() step=step anchors=anchors ticked=ticked /> })
+            .collect_view();
+        let for_calendar = checklist.clone();
+        Some(view! {
+            <h1>{checklist.title.clone()}</h1>
+            <TrustNotes review=checklist.review lang=checklist.lang.clone() />
+            <p class="lead">{checklist.summary.clone()}</p>
+            {has_deadlines.then(|| view! {
+                <h2>{move || i18n.t(Key::YourDates)}</h2>
+                <div class="dates">{dates}</div>
+            })}
+            <ol class="steps">{steps}</ol>
+            {has_deadlines.then(|| view! {
+                <button id="add-to-calendar" on:click=move |_| download_calendar(&for_calendar, &anchors.get_untracked())>
+                    {move || i18n.t(Key::AddToCalendar)}
+                </button>
+                <p class="muted">{move || i18n.t(Key::CalendarHint)}</p>
+            })}
+            <Sources verified_on=checklist.verified_on sources=checklist.sources.clone() />
+        })
+    };
+    view! {
+        <section class="screen" data-screen="checklist">
+            <p><a class="back" href="/checklists">{move || i18n.t(Key::Back)}</a></p>
+            {move || page().map(IntoAny::into_any).unwrap_or_else(|| {
+                view! { <p>{i18n.t(Key::ItemNotFound)}</p> }.into_any()
+            })}
         </section>
     }
 }

@@ -9,7 +9,7 @@ mod not_found;
 mod rights;
 
 pub use article::Article;
-pub use checklists::Checklists;
+pub use checklists::{ChecklistPage, Checklists};
 pub use help::Help;
 pub use hotlines::{ContactPage, Hotlines};
 pub use more::More;

@@ -8,6 +8,7 @@ use jardam_core::audience::for_reader_first;
 use crate::content::Content;
 use crate::i18n::{Key, use_i18n};
 use crate::profile::Profile;
+use crate::views::search::SearchBox;
 use crate::views::settings::Welcome;
 
 /// The Rights screen: every category with its articles.
@@ -16,6 +17,7 @@ pub fn Rights() -> impl IntoView {
     let i18n = use_i18n();
     let content = expect_context::<Content>();
     let profile = expect_context::<Profile>();
+    let query = RwSignal::new(String::new());
     let categories = move || {
         let pack = content.pack.get()?;
         let citizenship = profile.citizenship.get();
@@ -55,7 +57,8 @@ pub fn Rights() -> impl IntoView {
         <section class="screen" data-screen="rights">
             <ScreenIntro title=Key::NavRights intro=Key::RightsIntro />
             <Welcome />
-            <div id="articles">
+            <SearchBox query=query />
+            <div id="articles" hidden=move || !query.get().trim().is_empty()>
                 {move || match categories() {
                     Some(list) => list.into_any(),
                     None => view! { <p>{i18n.t(Key::RightsEmpty)}</p> }.into_any(),

@@ -1,6 +1,8 @@
 //! A contact card: tap to call, WhatsApp, Telegram, copy the number; how fresh it is.
 
 use jardam_core::content::{Contact, ContactKind, PhoneLabel};
+use jardam_core::date::Weekday;
+use jardam_core::hours::{ClockTime, OpenState, open_state};
 use leptos::prelude::*;
 
 use crate::format;
@@ -56,6 +58,29 @@ fn copy(text: &str, done: RwSignal<bool>) {
     });
 }
 
+/// "Open now · until 18:00" or "Closed now · opens Mon 09:00", in Moscow time.
+fn opening(contact: &Contact, i18n: crate::i18n::I18n) -> Option<(String, bool)> {
+    let lang = i18n.lang.get().code();
+    let hhmm = |t: ClockTime| format!("{:02}:{:02}", t.hour(), t.minute());
+    match open_state(contact, js_sys::Date::now() as i64) {
+        OpenState::Unknown => None,
+        OpenState::Open { closes_at: None } => Some((i18n.t(Key::OpenAlways).to_owned(), true)),
+        OpenState::Open {
+            closes_at: Some((_, time)),
+        } => Some((i18n.tf(Key::OpenUntil, &[("time", &hhmm(time))]), true)),
+        OpenState::Closed {
+            opens_next: (day, time),
+        } => {
+            let index = Weekday::ALL.iter().position(|d| *d == day).unwrap_or(0);
+            let day = format::weekday(index, lang);
+            Some((
+                i18n.tf(Key::ClosedOpens, &[("day", &day), ("time", &hhmm(time))]),
+                false,
+            ))
+        }
+    }
+}
+
 /// One organisation, with everything needed to reach it.
 #[component]
 pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl IntoView {
@@ -97,6 +122,14 @@ pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl Int
         })
         .collect_view();
     let no_phone = contact.phones.is_empty();
+    let hours = {
+        let contact = contact.clone();
+        move || {
+            opening(&contact, i18n).map(|(text, open)| {
+                view! { <p class="hours" data-open=open.to_string()>{text}</p> }
+            })
+        }
+    };
     let whatsapp = contact.whatsapp.as_ref().map(|n| {
         let digits: String = n.chars().filter(char::is_ascii_digit).collect();
         view! { <a class="chat" href=format!("https://wa.me/{digits}") rel="noopener noreferrer">"WhatsApp"</a> }
@@ -119,6 +152,7 @@ pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl Int
             </h3>
             <TrustNotes review=contact.review lang=contact.lang.clone() />
             {contact.note.clone().map(|note| view! { <p>{note}</p> })}
+            {hours}
             <ul class="phones">{phones}</ul>
             {no_phone.then(|| view! { <p class="muted">{move || i18n.t(Key::NoPhone)}</p> })}
             <p class="chats">{whatsapp} {telegram} {email}</p>

@@ -2,5 +2,6 @@
 
 pub mod contact;
 pub mod markup;
+pub mod search;
 pub mod settings;
 pub mod trust;
