@@ -90,13 +90,7 @@ export function relabel(dir, label) {
  */
 export async function launch(options = {}) {
   const profile = mkdtempSync(join(tmpdir(), "jardam-profile-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    headless: true,
-    args: FLAGS,
-    viewport: { width: 360, height: 740 },
-    ...options,
-  });
+  const { context } = await launchProfile(profile, options);
   const close = async () => {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 use crate::content::Content;
 use crate::i18n::{Key, use_i18n};
 use crate::views::contact::ContactCard;
+use crate::views::detail::Detail;
 use crate::views::markup;
 use crate::views::trust::{Sources, TrustNotes};
 
@@ -52,12 +53,5 @@ pub fn Article() -> impl IntoView {
             <Sources verified_on=article.verified_on sources=article.sources.clone() />
         })
     };
-    view! {
-        <section class="screen" data-screen="article">
-            <p><a class="back" href="/rights">{move || i18n.t(Key::Back)}</a></p>
-            {move || page().map(IntoAny::into_any).unwrap_or_else(|| {
-                view! { <p>{i18n.t(Key::ItemNotFound)}</p> }.into_any()
-            })}
-        </section>
-    }
+    view! { <Detail screen="article" back="/rights" page=move || page().map(IntoAny::into_any) /> }
 }

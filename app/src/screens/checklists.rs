@@ -13,6 +13,7 @@ use super::ScreenIntro;
 use crate::content::Content;
 use crate::i18n::{I18n, Key, use_i18n};
 use crate::profile::Profile;
+use crate::views::detail::Detail;
 use crate::views::trust::{Sources, TrustNotes};
 use crate::{format, prefs};
 
@@ -242,12 +243,5 @@ pub fn ChecklistPage() -> impl IntoView {
             <Sources verified_on=checklist.verified_on sources=checklist.sources.clone() />
         })
     };
-    view! {
-        <section class="screen" data-screen="checklist">
-            <p><a class="back" href="/checklists">{move || i18n.t(Key::Back)}</a></p>
-            {move || page().map(IntoAny::into_any).unwrap_or_else(|| {
-                view! { <p>{i18n.t(Key::ItemNotFound)}</p> }.into_any()
-            })}
-        </section>
-    }
+    view! { <Detail screen="checklist" back="/checklists" page=move || page().map(IntoAny::into_any) /> }
 }

@@ -9,6 +9,7 @@ use crate::content::Content;
 use crate::i18n::{Key, use_i18n};
 use crate::profile::Profile;
 use crate::views::contact::{ContactCard, kind_key};
+use crate::views::detail::Detail;
 use crate::views::trust::Sources;
 
 /// Groups in the order shown: emergency first.
@@ -66,7 +67,6 @@ pub fn Hotlines() -> impl IntoView {
 /// One contact (`/hotlines/ID`), with its sources.
 #[component]
 pub fn ContactPage() -> impl IntoView {
-    let i18n = use_i18n();
     let content = expect_context::<Content>();
     let params = use_params_map();
     let page = move || {
@@ -78,12 +78,5 @@ pub fn ContactPage() -> impl IntoView {
             <Sources verified_on=verified_on sources=sources />
         })
     };
-    view! {
-        <section class="screen" data-screen="contact">
-            <p><a class="back" href="/hotlines">{move || i18n.t(Key::Back)}</a></p>
-            {move || page().map(IntoAny::into_any).unwrap_or_else(|| {
-                view! { <p>{i18n.t(Key::ItemNotFound)}</p> }.into_any()
-            })}
-        </section>
-    }
+    view! { <Detail screen="contact" back="/hotlines" page=move || page().map(IntoAny::into_any) /> }
 }

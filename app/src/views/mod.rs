@@ -1,6 +1,7 @@
 //! Pieces shared by several screens.
 
 pub mod contact;
+pub mod detail;
 pub mod markup;
 pub mod search;
 pub mod settings;
