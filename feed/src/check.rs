@@ -29,39 +29,16 @@ pub fn check_dir(dir: &Path, today: Date) -> (Option<Content>, Vec<Problem>) {
         .map(|text| load::categories(&categories_file, &text, &langs, &mut problems, today))
         .unwrap_or_default();
 
-    let mut articles = Vec::new();
-    for (file, stem, text) in items(dir, "articles", &mut problems) {
-        articles.extend(load::article(
-            &file,
-            &stem,
-            &text,
-            &langs,
-            &mut problems,
-            today,
-        ));
-    }
-    let mut contacts = Vec::new();
-    for (file, stem, text) in items(dir, "contacts", &mut problems) {
-        contacts.extend(load::contact(
-            &file,
-            &stem,
-            &text,
-            &langs,
-            &mut problems,
-            today,
-        ));
-    }
-    let mut checklists = Vec::new();
-    for (file, stem, text) in items(dir, "checklists", &mut problems) {
-        checklists.extend(load::checklist(
-            &file,
-            &stem,
-            &text,
-            &langs,
-            &mut problems,
-            today,
-        ));
-    }
+    let articles = load_kind(dir, "articles", &langs, &mut problems, today, load::article);
+    let contacts = load_kind(dir, "contacts", &langs, &mut problems, today, load::contact);
+    let checklists = load_kind(
+        dir,
+        "checklists",
+        &langs,
+        &mut problems,
+        today,
+        load::checklist,
+    );
 
     // Ids are unique within their kind (file names already are, but not on every file system).
     for (kind, headers) in [
@@ -195,6 +172,24 @@ fn read(file: &str, problems: &mut Vec<Problem>) -> Option<String> {
 }
 
 /// The `ID.toml` files of `dir/kind`, sorted: (file as shown, id from the name, text).
+/// How one item file is read: file name, file stem, text, languages, problems, today.
+type Loader<T> = fn(&str, &str, &str, &Langs, &mut Vec<Problem>, Date) -> Option<T>;
+
+/// Reads every item file in `dir/kind` with `load`, keeping the items that could be read.
+fn load_kind<T>(
+    dir: &Path,
+    kind: &str,
+    langs: &Langs,
+    problems: &mut Vec<Problem>,
+    today: Date,
+    load: Loader<T>,
+) -> Vec<T> {
+    items(dir, kind, problems)
+        .into_iter()
+        .filter_map(|(file, stem, text)| load(&file, &stem, &text, langs, problems, today))
+        .collect()
+}
+
 fn items(dir: &Path, kind: &str, problems: &mut Vec<Problem>) -> Vec<(String, String, String)> {
     let folder = dir.join(kind);
     let entries = match fs::read_dir(&folder) {
