@@ -21,6 +21,9 @@ pub struct Pack {
     pub content_version: u64,
     /// The Rights categories, sorted by `order`.
     pub categories: Vec<Category>,
+    /// Regions and cities that contacts serve, sorted by `order`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<Region>,
     /// Rights articles, sorted by id.
     pub articles: Vec<Article>,
     /// Organisations and hotlines, sorted by id.
@@ -33,6 +36,11 @@ impl Pack {
     /// The category with this id.
     pub fn category(&self, id: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.id == id)
+    }
+
+    /// The region with this id.
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.id == id)
     }
 
     /// The article with this id.
@@ -61,6 +69,17 @@ pub struct Category {
     /// Name of the icon the app draws.
     pub icon: String,
     /// Title in the pack's language (or its fallback).
+    pub title: String,
+}
+
+/// A region or city of Russia that contacts serve, such as "Moscow".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Region {
+    /// Id, e.g. `moscow`.
+    pub id: String,
+    /// Position in lists, smallest first.
+    pub order: u32,
+    /// Name in the pack's language (or its fallback).
     pub title: String,
 }
 
@@ -103,6 +122,16 @@ pub struct Article {
     pub contacts: Vec<String>,
 }
 
+/// The `regions` entry of a contact that serves all of Russia.
+pub const ALL_REGIONS: &str = "all";
+
+impl Contact {
+    /// Whether the contact serves `region` (an id), counting those that serve all of Russia.
+    pub fn serves(&self, region: &str) -> bool {
+        self.regions.iter().any(|r| r == region || r == ALL_REGIONS)
+    }
+}
+
 /// An organisation or hotline.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Contact {
@@ -135,7 +164,7 @@ pub struct Contact {
     /// Web site, https.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
-    /// Regions or cities served, or `["all"]`.
+    /// Ids of the [`Region`]s served, or `["all"]` ([`ALL_REGIONS`]).
     pub regions: Vec<String>,
     /// Time zone of `hours`, e.g. `Europe/Moscow`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -560,5 +589,24 @@ mod tests {
             r#"{"id":"register","what":"Register","where":"MFC","deadline":{"from":"entry","amount":30,"unit":"days"}}"#
         );
         assert_eq!(serde_json::from_str::<Step>(&json).unwrap(), step);
+    }
+
+    #[test]
+    fn a_contact_serves_its_regions_and_all_serve_everywhere() {
+        let json = r#"{"id":"c","kind":"consulate","country":"KG","name":"C","regions":["tomsk","omsk"],
+            "languages":["ru"],"verified_on":"2026-01-01","sources":[],"review":"verified","lang":"ru"}"#;
+        let mut contact: Contact = serde_json::from_str(json).unwrap();
+        assert!(contact.serves("omsk"));
+        assert!(!contact.serves("moscow"));
+        contact.regions = vec![ALL_REGIONS.into()];
+        assert!(contact.serves("moscow"));
+    }
+
+    #[test]
+    fn a_pack_without_regions_still_reads() {
+        let json = r#"{"schema":1,"lang":"ru","content_version":1,"categories":[],"articles":[],"contacts":[],"checklists":[]}"#;
+        let pack: Pack = serde_json::from_str(json).unwrap();
+        assert!(pack.regions.is_empty());
+        assert!(pack.region("moscow").is_none());
     }
 }

@@ -461,6 +461,7 @@ mod tests {
                 icon: "passport".into(),
                 title: "Entry".into(),
             }],
+            regions: Vec::new(),
             articles: vec![Article {
                 id: "registration-eaeu".into(),
                 category: "arrival".into(),

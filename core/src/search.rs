@@ -147,8 +147,8 @@ impl SearchIndex {
             builder.item = items.len() as u32;
             items.push((ItemKind::Contact, contact.id.as_str().into()));
             builder.add(&contact.name, TITLE);
-            for region in &contact.regions {
-                builder.add(region, TAGS);
+            for region in contact.regions.iter().filter_map(|id| pack.region(id)) {
+                builder.add(&region.title, TAGS);
             }
             if let Some(note) = &contact.note {
                 builder.add(note, SUMMARY);
@@ -805,6 +805,7 @@ pub fn generated_pack(n: usize) -> Pack {
         lang: "ky".into(),
         content_version: 1,
         categories: Vec::new(),
+        regions: Vec::new(),
         articles,
         contacts: Vec::new(),
         checklists: Vec::new(),
@@ -1000,7 +1001,7 @@ mod tests {
         contact.id = "kg-embassy".into();
         contact.name = "Посольство Кыргызской Республики".into();
         contact.note = Some("Консульский отдел помогает с паспортами".into());
-        contact.regions = vec!["Москва".into()];
+        contact.regions = vec!["moscow".into()];
         let mut checklist = checklist();
         checklist.id = "arrival".into();
         checklist.title = "После въезда".into();
@@ -1035,6 +1036,11 @@ mod tests {
                 &[],
             ),
         ]);
+        pack.regions.push(crate::content::Region {
+            id: "moscow".into(),
+            order: 1,
+            title: "Москва".into(),
+        });
         pack.contacts.push(contact);
         pack.checklists.push(checklist);
         SearchIndex::build(&pack)

@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
+use jardam_core::content::ALL_REGIONS;
 use jardam_core::date::Date;
 
 use crate::load;
@@ -27,6 +28,11 @@ pub fn check_dir(dir: &Path, today: Date) -> (Option<Content>, Vec<Problem>) {
     let categories_file = path("categories.toml");
     let categories = read(&categories_file, &mut problems)
         .map(|text| load::categories(&categories_file, &text, &langs, &mut problems, today))
+        .unwrap_or_default();
+
+    let regions_file = path("regions.toml");
+    let regions = read(&regions_file, &mut problems)
+        .map(|text| load::regions(&regions_file, &text, &langs, &mut problems, today))
         .unwrap_or_default();
 
     let articles = load_kind(dir, "articles", &langs, &mut problems, today, load::article);
@@ -69,7 +75,20 @@ pub fn check_dir(dir: &Path, today: Date) -> (Option<Content>, Vec<Problem>) {
     let category_ids: BTreeSet<&str> = categories.iter().map(|c| c.id.as_str()).collect();
     let article_ids: BTreeSet<&str> = articles.iter().map(|a| a.header.id.as_str()).collect();
     let contact_ids: BTreeSet<&str> = contacts.iter().map(|c| c.header.id.as_str()).collect();
+    let region_ids: BTreeSet<&str> = regions.iter().map(|r| r.id.as_str()).collect();
     let mut refs: Vec<(&str, &At<String>, &str, &str, bool)> = Vec::new();
+    for c in &contacts {
+        for r in &c.regions {
+            let ok = r.value == ALL_REGIONS || region_ids.contains(r.value.as_str());
+            refs.push((
+                c.header.file.as_str(),
+                r,
+                "regions",
+                "region in regions.toml (or `all`)",
+                ok,
+            ));
+        }
+    }
     for a in &articles {
         let file = a.header.file.as_str();
         if let Some(category) = &a.category {
@@ -121,6 +140,7 @@ pub fn check_dir(dir: &Path, today: Date) -> (Option<Content>, Vec<Problem>) {
     let content = feed.map(|feed| Content {
         feed,
         categories,
+        regions,
         articles,
         contacts,
         checklists,

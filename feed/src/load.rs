@@ -520,7 +520,7 @@ pub fn contact(
         header,
         kind,
         country,
-        regions: regions.into_iter().map(|x| x.value).collect(),
+        regions,
         languages: languages.into_iter().map(|x| x.value).collect(),
         free,
         email,
@@ -698,26 +698,61 @@ pub fn categories(
     problems: &mut Vec<Problem>,
     today: Date,
 ) -> Vec<SrcCategory> {
+    listed(file, text, "category", langs, problems, today)
+}
+
+/// Reads `regions.toml`: the regions and cities that contacts serve (no icons).
+pub fn regions(
+    file: &str,
+    text: &str,
+    langs: &Langs,
+    problems: &mut Vec<Problem>,
+    today: Date,
+) -> Vec<SrcCategory> {
+    listed(file, text, "region", langs, problems, today)
+}
+
+/// Reads a list of `[[TABLE]]` entries with an id, an order and a title per language;
+/// categories also have an icon.
+fn listed(
+    file: &str,
+    text: &str,
+    table: &str,
+    langs: &Langs,
+    problems: &mut Vec<Problem>,
+    today: Date,
+) -> Vec<SrcCategory> {
     let mut r = Reader::new(file, text, problems, today);
     let Some(map) = parse(&mut r, text) else {
         return Vec::new();
     };
-    let root = r.root(&map, &["category"]);
+    let with_icon = table == "category";
+    let fields: &[&str] = if with_icon {
+        &["id", "order", "icon", "title"]
+    } else {
+        &["id", "order", "title"]
+    };
+    let root = r.root(&map, &[table]);
     let mut out: Vec<SrcCategory> = Vec::new();
-    for t in r.tables(&root, "category", true, &["id", "order", "icon", "title"]) {
+    for t in r.tables(&root, table, true, fields) {
         let id = r.string_at(&t, "id", true);
+        let id_field = format!("{table}.id");
         if let Some(id) = &id
-            && r.check(id, "category.id", rules::id)
+            && r.check(id, &id_field, rules::id)
             && out.iter().any(|c| c.id == id.value)
         {
             r.report(
                 id.line,
-                "category.id",
-                format!("`{}` is the id of another category", id.value),
+                &id_field,
+                format!("`{}` is the id of another {table}", id.value),
             );
         }
         let order = r.integer(&t, "order", true, 0, i64::from(u32::MAX));
-        let icon = r.string(&t, "icon", true);
+        let icon = if with_icon {
+            r.string(&t, "icon", true)
+        } else {
+            Some(String::new())
+        };
         let mut title = Texts {
             line: t.line,
             ..Texts::default()
@@ -742,7 +777,7 @@ pub fn categories(
                 }
             }
         }
-        coverage(&mut r, &title, "category.title", langs, None);
+        coverage(&mut r, &title, &format!("{table}.title"), langs, None);
         out.push(SrcCategory {
             line: t.line,
             id: id.map(|i| i.value).unwrap_or_default(),

@@ -1,6 +1,6 @@
 //! Turning checked content into one [`Pack`] per language.
 
-use jardam_core::content::{Article, Category, Checklist, Contact, Pack, Step};
+use jardam_core::content::{Article, Category, Checklist, Contact, Pack, Region, Step};
 use jardam_core::feed::SCHEMA_VERSION;
 
 use crate::source::{Content, Langs, Texts};
@@ -13,7 +13,7 @@ fn pick<'a, T>(texts: &'a Texts<T>, langs: &'a Langs, lang: &'a str) -> (String,
 }
 
 /// The packs of every declared language, in the order of `feed.toml`. Items are sorted
-/// (categories by order then id, the rest by id) so the same content gives the same bytes.
+/// (categories and regions by order then id, the rest by id) so the same content gives the same bytes.
 /// `content` must have passed [`crate::check::check_dir`] without problems.
 pub fn build_packs(content: &Content) -> Vec<Pack> {
     let langs = &content.feed.langs;
@@ -38,6 +38,17 @@ pub fn build_pack(content: &Content, lang: &str) -> Pack {
         })
         .collect();
     categories.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+
+    let mut regions: Vec<Region> = content
+        .regions
+        .iter()
+        .map(|r| Region {
+            id: r.id.clone(),
+            order: r.order,
+            title: pick(&r.title, langs, lang).1.clone(),
+        })
+        .collect();
+    regions.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
 
     let mut articles: Vec<Article> = content
         .articles
@@ -82,7 +93,7 @@ pub fn build_pack(content: &Content, lang: &str) -> Pack {
                 telegram: c.telegram.clone(),
                 email: c.email.clone(),
                 website: c.website.clone(),
-                regions: c.regions.clone(),
+                regions: c.regions.iter().map(|r| r.value.clone()).collect(),
                 hours_tz: c.hours_tz.clone(),
                 hours: c.hours.clone(),
                 languages: c.languages.clone(),
@@ -138,6 +149,7 @@ pub fn build_pack(content: &Content, lang: &str) -> Pack {
         lang: lang.to_owned(),
         content_version: content.feed.content_version,
         categories,
+        regions,
         articles,
         contacts,
         checklists,

@@ -92,7 +92,7 @@ impl<T> Texts<T> {
     }
 }
 
-/// A category of `categories.toml`.
+/// A category of `categories.toml` or a region of `regions.toml` (whose icon is empty).
 #[derive(Clone, Debug, PartialEq)]
 pub struct SrcCategory {
     /// Line of its `[[category]]`.
@@ -180,8 +180,8 @@ pub struct SrcContact {
     pub kind: Option<ContactKind>,
     /// Whose organisation.
     pub country: Option<Country>,
-    /// Regions served.
-    pub regions: Vec<String>,
+    /// Ids of the regions served, or `all`.
+    pub regions: Vec<At<String>>,
     /// Languages spoken.
     pub languages: Vec<String>,
     /// Free to call.
@@ -263,6 +263,8 @@ pub struct Content {
     pub feed: FeedInfo,
     /// `categories.toml`, in file order.
     pub categories: Vec<SrcCategory>,
+    /// `regions.toml`, in file order.
+    pub regions: Vec<SrcCategory>,
     /// `articles/`, by file name.
     pub articles: Vec<SrcArticle>,
     /// `contacts/`, by file name.

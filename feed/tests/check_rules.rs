@@ -13,6 +13,7 @@ const EMBASSY: &str = "contacts/kg-embassy-moscow.toml";
 const CHECKLIST: &str = "checklists/kg-worker-arrival.toml";
 const FEED: &str = "feed.toml";
 const CATEGORIES: &str = "categories.toml";
+const REGIONS: &str = "regions.toml";
 
 #[test]
 fn the_valid_fixture_passes() {
@@ -501,6 +502,31 @@ fn category_titles_need_russian() {
     );
     let line = f.line(CATEGORIES, "title = { en = \"Police\" }");
     f.expect_problem(CATEGORIES, line, "category.title.ru", "is required");
+}
+
+#[test]
+fn contact_regions_must_be_listed_in_regions_toml() {
+    let f = Fixture::valid();
+    f.edit(EMBASSY, "\"moscow-region\"", "\"Moscow region\"");
+    let line = f.line(EMBASSY, "regions = ");
+    f.expect_problem(
+        EMBASSY,
+        line,
+        "regions",
+        "`Moscow region` is not the id of any region",
+    );
+}
+
+#[test]
+fn region_ids_are_unique_and_titles_need_russian() {
+    let f = Fixture::valid();
+    f.edit(REGIONS, "id = \"moscow-region\"", "id = \"moscow\"");
+    let line = f.nth_line(REGIONS, "id = \"moscow\"", 2);
+    f.expect_problem(REGIONS, line, "region.id", "is the id of another region");
+    let f = Fixture::valid();
+    f.edit(REGIONS, "title = { ru = \"Москва\", ", "title = { ");
+    let line = f.line(REGIONS, "title = { ky = \"Москва\"");
+    f.expect_problem(REGIONS, line, "region.title.ru", "is required");
 }
 
 // --- body Markdown ------------------------------------------------------------------------------

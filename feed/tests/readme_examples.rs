@@ -37,7 +37,11 @@ fn readme_examples_match_the_checker() {
     let langs = Langs::readme_default();
     let today = Date::parse("2026-11-21").unwrap();
     let examples = examples();
-    assert_eq!(examples.len(), 4, "article, contact, checklist, categories");
+    assert_eq!(
+        examples.len(),
+        5,
+        "article, contact, checklist, categories, regions"
+    );
     for (heading, text) in examples {
         let mut problems: Vec<Problem> = Vec::new();
         let kind = heading.split_whitespace().nth(1).unwrap_or("");
@@ -59,6 +63,9 @@ fn readme_examples_match_the_checker() {
             }
             "Categories" => {
                 load::categories("README categories", &text, &langs, &mut problems, today);
+            }
+            "Regions" => {
+                load::regions("README regions", &text, &langs, &mut problems, today);
             }
             other => panic!("unexpected example under {heading:?} ({other})"),
         }
