@@ -18,6 +18,7 @@ use sha2::{Digest, Sha256};
 
 use crate::content::Pack;
 use crate::hex;
+use crate::limits::{self, MAX_LANGS, MAX_MANIFEST_BYTES, MAX_PACK_BYTES, OverLimit};
 
 /// Format version of the manifest and packs this code reads and writes. A feed with another
 /// schema is refused with [`FeedError::UnsupportedSchema`] ("update the app").
@@ -201,6 +202,13 @@ pub enum FeedError {
         /// Language it holds.
         found: String,
     },
+    /// The manifest or a pack is over one of the [`crate::limits`].
+    OverLimit {
+        /// Which file.
+        file: String,
+        /// What is over which limit.
+        limit: OverLimit,
+    },
     /// A pack holds another content version than the manifest.
     WrongContentVersion {
         /// Which file.
@@ -267,6 +275,9 @@ impl fmt::Display for FeedError {
                 f,
                 "wrong language: {file} holds language `{found}` but is listed for `{expected}`"
             ),
+            FeedError::OverLimit { file, limit } => {
+                write!(f, "over a limit: {file} has {limit}")
+            }
             FeedError::WrongContentVersion {
                 file,
                 expected,
@@ -310,6 +321,8 @@ pub fn verify_manifest(
         schema: u32,
         key_id: String,
     }
+    limits::check("bytes", manifest_bytes.len(), MAX_MANIFEST_BYTES)
+        .map_err(|limit| over_limit(MANIFEST_FILE, limit))?;
     let header: Header = parse_json(MANIFEST_FILE, manifest_bytes)?;
     let key = keyring
         .find(&header.key_id)
@@ -334,10 +347,19 @@ pub fn verify_manifest(
         });
     }
     let manifest: Manifest = parse_json(MANIFEST_FILE, manifest_bytes)?;
+    limits::check("packs", manifest.packs.len(), MAX_LANGS)
+        .map_err(|limit| over_limit(MANIFEST_FILE, limit))?;
     for (lang, entry) in &manifest.packs {
         check_entry(lang, entry)?;
     }
     Ok(manifest)
+}
+
+fn over_limit(file: &str, limit: OverLimit) -> FeedError {
+    FeedError::OverLimit {
+        file: file.to_owned(),
+        limit,
+    }
 }
 
 fn check_entry(lang: &str, entry: &PackEntry) -> Result<(), FeedError> {
@@ -372,11 +394,13 @@ fn check_entry(lang: &str, entry: &PackEntry) -> Result<(), FeedError> {
             entry.file
         ));
     }
-    Ok(())
+    let size = usize::try_from(entry.size).unwrap_or(usize::MAX);
+    limits::check("bytes", size, MAX_PACK_BYTES).map_err(|limit| over_limit(&entry.file, limit))
 }
 
-/// Checks the bytes of `lang`'s pack against its manifest entry and returns the pack: size,
-/// SHA-256, JSON, schema, language and `content_version` (the manifest's) must all match.
+/// Checks the bytes of `lang`'s pack against its manifest entry and returns the pack: size
+/// (at most [`MAX_PACK_BYTES`]), SHA-256, JSON, schema, language and `content_version` (the
+/// manifest's) must all match, and the pack must keep within [`limits::check_pack`].
 pub fn verify_pack(
     entry: &PackEntry,
     lang: &str,
@@ -384,6 +408,7 @@ pub fn verify_pack(
     bytes: &[u8],
 ) -> Result<Pack, FeedError> {
     let file = &entry.file;
+    limits::check("bytes", bytes.len(), MAX_PACK_BYTES).map_err(|limit| over_limit(file, limit))?;
     let size = bytes.len() as u64;
     if size != entry.size {
         return Err(FeedError::SizeMismatch {
@@ -427,7 +452,9 @@ pub fn verify_pack(
             found: header.content_version,
         });
     }
-    parse_json(file, bytes)
+    let pack: Pack = parse_json(file, bytes)?;
+    limits::check_pack(&pack).map_err(|limit| over_limit(file, limit))?;
+    Ok(pack)
 }
 
 fn parse_json<'a, T: Deserialize<'a>>(file: &str, bytes: &'a [u8]) -> Result<T, FeedError> {
@@ -445,6 +472,7 @@ mod tests {
     use crate::content::{Article, Audience, Category, Review, Source};
     use crate::date::Date;
     use crate::markup::{Block, Inline};
+    use crate::sync::Outcome;
 
     const SEED: [u8; 32] = [7; 32];
     const OTHER_SEED: [u8; 32] = [9; 32];
@@ -742,6 +770,71 @@ mod tests {
         assert!(
             matches!(&err, FeedError::InvalidJson { message, .. } if message.contains("missing field `categories`")),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn packs_over_a_limit_are_refused_with_a_clear_message() {
+        let mut many = pack("ru", 3);
+        let article = many.articles[0].clone();
+        many.articles = (0..=limits::MAX_ARTICLES)
+            .map(|i| Article {
+                id: format!("a{i}"),
+                ..article.clone()
+            })
+            .collect();
+        let bytes = serde_json::to_vec(&many).unwrap();
+        let err = verify_pack(&entry_for(&bytes), "ru", 3, &bytes).unwrap_err();
+        assert!(
+            err.to_string()
+                .ends_with("has 301 articles where at most 300 are allowed"),
+            "{err}"
+        );
+        assert_eq!(Outcome::from(&err), Outcome::TooLarge);
+
+        let mut long = pack("ru", 3);
+        long.articles[0].body = vec![Block::Paragraph(vec![Inline::Text(
+            "ж".repeat(limits::MAX_ARTICLE_CHARS + 1),
+        )])];
+        let bytes = serde_json::to_vec(&long).unwrap();
+        let err = verify_pack(&entry_for(&bytes), "ru", 3, &bytes).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("20001 characters in the body of article `registration-eaeu`"),
+            "{err}"
+        );
+
+        let huge = vec![b' '; MAX_PACK_BYTES + 1];
+        assert!(matches!(
+            verify_pack(&entry_for(&huge), "ru", 3, &huge),
+            Err(FeedError::OverLimit { .. })
+        ));
+    }
+
+    #[test]
+    fn manifests_over_a_limit_are_refused_even_when_signed() {
+        let feed = feed();
+        let text = String::from_utf8(feed.manifest.clone()).unwrap();
+        let size = format!("\"size\": {}", feed.pack.len());
+        let manifest = text.replace(&size, &format!("\"size\": {}", MAX_PACK_BYTES + 1));
+        assert_ne!(manifest, text);
+        let err = verify_manifest(
+            manifest.as_bytes(),
+            &sign(&SEED, manifest.as_bytes()),
+            &keyring(),
+        )
+        .unwrap_err();
+        assert!(matches!(err, FeedError::OverLimit { .. }), "{err}");
+
+        let mut padded = feed.manifest.clone();
+        padded.resize(MAX_MANIFEST_BYTES + 1, b' ');
+        let err = verify_manifest(&padded, &sign(&SEED, &padded), &keyring()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "over a limit: manifest.json has {} bytes where at most {MAX_MANIFEST_BYTES} are allowed",
+                MAX_MANIFEST_BYTES + 1
+            )
         );
     }
 

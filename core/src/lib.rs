@@ -14,6 +14,7 @@ pub mod hex;
 pub mod hours;
 pub mod ics;
 pub mod keys;
+pub mod limits;
 pub mod locales;
 pub mod markup;
 pub mod plural;

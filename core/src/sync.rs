@@ -7,12 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::feed::{FeedError, Manifest};
 
-/// Hard cap on a manifest download, in bytes.
-pub const MAX_MANIFEST_BYTES: usize = 64 * 1024;
-/// Hard cap on a signature download, in bytes.
-pub const MAX_SIGNATURE_BYTES: usize = 1024;
-/// Hard cap on one pack download, in bytes.
-pub const MAX_PACK_BYTES: usize = 512 * 1024;
+pub use crate::limits::{MAX_MANIFEST_BYTES, MAX_PACK_BYTES, MAX_SIGNATURE_BYTES};
 /// Time-out of one request, in milliseconds.
 pub const REQUEST_TIMEOUT_MS: i32 = 10_000;
 /// Least time between two automatic (timer) checks, in milliseconds: six hours.
@@ -250,6 +245,7 @@ impl From<&FeedError> for Outcome {
             | FeedError::WrongContentVersion { .. } => Outcome::InvalidJson,
             FeedError::UnsupportedSchema { .. } => Outcome::UnsupportedSchema,
             FeedError::SizeMismatch { .. } => Outcome::SizeMismatch,
+            FeedError::OverLimit { .. } => Outcome::TooLarge,
             FeedError::HashMismatch { .. } => Outcome::HashMismatch,
         }
     }

@@ -6,6 +6,9 @@ use std::path::Path;
 
 use jardam_core::content::ALL_REGIONS;
 use jardam_core::date::Date;
+use jardam_core::limits::{
+    self, MAX_ARTICLES, MAX_CATEGORIES, MAX_CHECKLISTS, MAX_CONTACTS, MAX_LANGS, MAX_REGIONS,
+};
 
 use crate::load;
 use crate::problem::Problem;
@@ -45,6 +48,47 @@ pub fn check_dir(dir: &Path, today: Date) -> (Option<Content>, Vec<Problem>) {
         today,
         load::checklist,
     );
+
+    // No kind has more items than the app accepts.
+    let dir_of = |kind: &str| dir.join(kind).display().to_string();
+    let file_of = |name: &str| dir.join(name).display().to_string();
+    for (file, kind, count, max) in [
+        (
+            file_of("feed.toml"),
+            "languages",
+            langs.declared.len(),
+            MAX_LANGS,
+        ),
+        (
+            file_of("categories.toml"),
+            "categories",
+            categories.len(),
+            MAX_CATEGORIES,
+        ),
+        (
+            file_of("regions.toml"),
+            "regions",
+            regions.len(),
+            MAX_REGIONS,
+        ),
+        (dir_of("articles"), "articles", articles.len(), MAX_ARTICLES),
+        (dir_of("contacts"), "contacts", contacts.len(), MAX_CONTACTS),
+        (
+            dir_of("checklists"),
+            "checklists",
+            checklists.len(),
+            MAX_CHECKLISTS,
+        ),
+    ] {
+        if let Err(over) = limits::check(kind, count, max) {
+            problems.push(Problem {
+                file,
+                line: 0,
+                field: None,
+                message: format!("too many: {over} (the app refuses more)"),
+            });
+        }
+    }
 
     // Ids are unique within their kind (file names already are, but not on every file system).
     for (kind, headers) in [

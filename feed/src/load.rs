@@ -8,6 +8,7 @@ use jardam_core::content::{
     Review, Source,
 };
 use jardam_core::date::{Date, Weekday};
+use jardam_core::limits::{self, MAX_ARTICLE_CHARS};
 use toml::de::DeTable;
 
 use crate::markdown;
@@ -379,7 +380,15 @@ fn body(
 ) -> Option<Vec<jardam_core::markup::Block>> {
     let markdown = r.string_value(value, field)?;
     match markdown::to_blocks(&markdown) {
-        Ok(blocks) => Some(blocks),
+        Ok(blocks) => {
+            let chars = limits::article_chars(&blocks);
+            if let Err(over) = limits::check("characters of text", chars, MAX_ARTICLE_CHARS) {
+                let line = r.line(value);
+                r.report(line, field, format!("too long: {over}; split the article"));
+                return None;
+            }
+            Some(blocks)
+        }
         Err(errors) => {
             // A `"""` string that starts with a line break begins on the next line.
             let raw_start = value.span().start;

@@ -11,6 +11,7 @@ use jardam_core::feed::{
     sha256_hex, verify_manifest,
 };
 use jardam_core::keys;
+use jardam_core::limits::{self, MAX_PACK_BYTES};
 
 use crate::check::plural;
 use crate::pack::build_packs;
@@ -48,9 +49,23 @@ pub fn build(
     let mut entries = BTreeMap::new();
     let mut files = Vec::new();
     let mut pack_bytes = Vec::new();
+    let mut problems = Vec::new();
     for pack in &packs {
         let bytes = serde_json::to_vec(pack).map_err(|e| failed(e.to_string()))?;
         let file = pack_file_name(&pack.lang, &bytes);
+        let over = limits::check("bytes", bytes.len(), MAX_PACK_BYTES)
+            .and_then(|()| limits::check_pack(pack));
+        if let Err(over) = over {
+            problems.push(Problem {
+                file: out.join(&file).display().to_string(),
+                line: 0,
+                field: None,
+                message: format!(
+                    "the {} pack would have {over}: shorten or remove content (nothing was written)",
+                    pack.lang
+                ),
+            });
+        }
         entries.insert(
             pack.lang.clone(),
             PackEntry {
@@ -60,6 +75,9 @@ pub fn build(
             },
         );
         pack_bytes.push((file, bytes));
+    }
+    if !problems.is_empty() {
+        return Err(BuildError::Problems(problems));
     }
     let manifest = Manifest {
         schema: SCHEMA_VERSION,
