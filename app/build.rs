@@ -1,30 +1,48 @@
-//! Compiles `locales/*.toml` into a static string table.
+//! Compiles `locales/*.toml` into static string tables.
 //!
-//! Every locale must have exactly the keys of `en.toml`, with the same `{placeholders}`;
-//! anything else stops the build with a message naming the file and the key.
+//! `jardam_core::locales::check` holds the rules (same keys as `en.toml`, same `{placeholders}`,
+//! the plural forms each language's CLDR rules need); any problem stops the build with a message
+//! naming the file and the key.
 
-use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::Path;
+
+use jardam_core::locales::{Entry, Locale, check};
+use jardam_core::plural::Category;
 
 /// Locale files in the order of the app's `Lang` enum.
 const LOCALES: [&str; 5] = ["ky", "ru", "uz", "tg", "en"];
 const REFERENCE: &str = "en";
 
-fn load(dir: &Path, lang: &str) -> toml::Table {
-    let path = dir.join(format!("{lang}.toml"));
-    println!("cargo:rerun-if-changed={}", path.display());
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: cannot read: {e}", path.display()));
-    text.parse()
-        .unwrap_or_else(|e| panic!("{}: invalid TOML: {e}", path.display()))
+fn entry(value: &toml::Value) -> Entry {
+    match value {
+        toml::Value::String(text) => Entry::Text(text.clone()),
+        toml::Value::Table(table) => table
+            .iter()
+            .map(|(name, text)| Some((name.clone(), text.as_str()?.to_owned())))
+            .collect::<Option<Vec<_>>>()
+            .map_or_else(
+                || Entry::Invalid("a table with a value that is not a string".to_owned()),
+                Entry::Forms,
+            ),
+        other => Entry::Invalid(format!("a TOML {}", other.type_str())),
+    }
 }
 
-fn placeholders(text: &str) -> BTreeSet<&str> {
-    text.split('{')
-        .skip(1)
-        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-        .collect()
+fn load(dir: &Path, lang: &str) -> Locale {
+    let path = dir.join(format!("{lang}.toml"));
+    println!("cargo:rerun-if-changed={}", path.display());
+    let file = format!("locales/{lang}.toml");
+    let text =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{file}: cannot read: {e}"));
+    let table: toml::Table = text
+        .parse()
+        .unwrap_or_else(|e| panic!("{file}: invalid TOML: {e}"));
+    Locale {
+        lang: lang.to_owned(),
+        file,
+        entries: table.iter().map(|(k, v)| (k.clone(), entry(v))).collect(),
+    }
 }
 
 fn camel(key: &str) -> String {
@@ -38,58 +56,76 @@ fn camel(key: &str) -> String {
         .collect()
 }
 
+fn variants(out: &mut String, keys: &[&str]) {
+    for key in keys {
+        writeln!(out, "    /// `{key}`\n    {},", camel(key)).unwrap();
+    }
+}
+
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales");
     let reference = load(&dir, REFERENCE);
-    let keys: Vec<&String> = reference.keys().collect();
-    let mut errors = Vec::new();
-    let mut tables = Vec::new();
-    for lang in LOCALES {
-        let table = load(&dir, lang);
-        let mut row = Vec::new();
-        for key in &keys {
-            let want = reference[key.as_str()].as_str().unwrap_or_else(|| {
-                panic!("locales/{REFERENCE}.toml: key `{key}` must be a string")
-            });
-            match table.get(key.as_str()).and_then(|v| v.as_str()) {
-                None => errors.push(format!("locales/{lang}.toml: missing key `{key}`")),
-                Some(text) if placeholders(text) != placeholders(want) => errors.push(format!(
-                    "locales/{lang}.toml: key `{key}` has placeholders {:?}, expected {:?}",
-                    placeholders(text),
-                    placeholders(want)
-                )),
-                Some(text) => row.push(text.to_owned()),
-            }
-        }
-        for extra in table.keys().filter(|k| !reference.contains_key(k.as_str())) {
-            errors.push(format!(
-                "locales/{lang}.toml: key `{extra}` is not in {REFERENCE}.toml"
-            ));
-        }
-        tables.push(row);
-    }
+    let locales: Vec<Locale> = LOCALES.iter().map(|lang| load(&dir, lang)).collect();
+    let errors: Vec<String> = locales.iter().flat_map(|l| check(&reference, l)).collect();
     if !errors.is_empty() {
         panic!("locale errors:\n{}", errors.join("\n"));
     }
+    let keys = |plural: bool| -> Vec<&str> {
+        reference
+            .entries
+            .iter()
+            .filter(|(_, e)| matches!(e, Entry::Forms(_)) == plural)
+            .map(|(k, _)| k.as_str())
+            .collect()
+    };
+    let (plain, plural) = (keys(false), keys(true));
 
     let mut out = String::new();
-    out.push_str("/// A UI string, one per key in `locales/en.toml`.\n#[allow(clippy::enum_variant_names)]\n");
-    out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum Key {\n");
-    for key in &keys {
-        writeln!(out, "    /// `{key}`\n    {},", camel(key)).unwrap();
-    }
+    out.push_str("/// A UI string, one per plain key in `locales/en.toml`.\n");
+    out.push_str("#[allow(clippy::enum_variant_names)]\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum Key {\n");
+    variants(&mut out, &plain);
+    out.push_str(
+        "}\n\n/// A UI string with plural forms, one per table key in `locales/en.toml`.\n",
+    );
+    out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum Plural {\n");
+    variants(&mut out, &plural);
     out.push_str("}\n\n/// Strings per language, in `Lang` order, indexed by `Key`.\n");
     writeln!(
         out,
         "pub static TABLE: [[&str; {}]; {}] = [",
-        keys.len(),
+        plain.len(),
         LOCALES.len()
     )
     .unwrap();
-    for row in &tables {
+    for locale in &locales {
         out.push_str("    [");
-        for text in row {
-            write!(out, "{text:?}, ").unwrap();
+        for key in &plain {
+            if let Some(Entry::Text(text)) = locale.get(key) {
+                write!(out, "{text:?}, ").unwrap();
+            }
+        }
+        out.push_str("],\n");
+    }
+    out.push_str(
+        "];\n\n/// Plural forms per language, in `Lang` order, indexed by `Plural`, then by\n",
+    );
+    out.push_str(
+        "/// `jardam_core::plural::Category`; a form the language does not use is empty.\n",
+    );
+    writeln!(
+        out,
+        "pub static PLURALS: [[[&str; {}]; {}]; {}] = [",
+        Category::ALL.len(),
+        plural.len(),
+        LOCALES.len()
+    )
+    .unwrap();
+    for locale in &locales {
+        out.push_str("    [");
+        for key in &plural {
+            let entry = locale.get(key).expect("checked above");
+            let forms = Category::ALL.map(|c| entry.form(c).unwrap_or(""));
+            write!(out, "{forms:?}, ").unwrap();
         }
         out.push_str("],\n");
     }

@@ -23,6 +23,13 @@ fn intl_lang(lang: &str) -> String {
     }
 }
 
+/// A whole number grouped the way `lang` writes it ("39 812" in Russian), by `Intl`.
+pub fn number(n: u64, lang: &str) -> String {
+    js_sys::Number::from(n as f64)
+        .to_locale_string(&intl_lang(lang))
+        .into()
+}
+
 /// A date or RFC 3339 instant as "21 Nov 2026" in `lang`.
 pub fn date(text: &str, lang: &str) -> String {
     let date = js_sys::Date::new(&text.into());

@@ -1,5 +1,6 @@
 //! UI languages and the compiled string table built from `locales/`.
 
+use jardam_core::plural;
 use leptos::prelude::*;
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
@@ -62,11 +63,25 @@ impl I18n {
 
     /// The string for `key` with each `{name}` replaced by its value.
     pub fn tf(&self, key: Key, args: &[(&str, &str)]) -> String {
-        args.iter()
-            .fold(self.t(key).to_owned(), |text, (name, value)| {
-                text.replace(&format!("{{{name}}}"), value)
-            })
+        fill(self.t(key), args)
     }
+
+    /// The plural form of `key` for the whole number `count` (by the CLDR rules of the current
+    /// language), with each `{name}` replaced by its value (reactive).
+    pub fn tp(&self, key: Plural, count: u64, args: &[(&str, &str)]) -> String {
+        let lang = self.lang.get();
+        let category = plural::category(lang.code(), count);
+        fill(
+            PLURALS[lang as usize][key as usize][category as usize],
+            args,
+        )
+    }
+}
+
+fn fill(text: &str, args: &[(&str, &str)]) -> String {
+    args.iter().fold(text.to_owned(), |text, (name, value)| {
+        text.replace(&format!("{{{name}}}"), value)
+    })
 }
 
 /// The `I18n` provided by the app root.

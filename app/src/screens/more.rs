@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::content::{Content, Storage};
-use crate::i18n::{Key, use_i18n};
+use crate::i18n::{Key, Plural, use_i18n};
 use crate::views::settings::{CitizenshipPicker, LanguagePicker};
 use crate::{format, prefs, sync};
 
@@ -106,7 +106,7 @@ fn Updates() -> impl IntoView {
                         .map(|attempt| {
                             let bytes = attempt.bytes.to_string();
                             view! {
-                                <li data-outcome=attempt.outcome.code() data-bytes=bytes.clone()>
+                                <li data-outcome=attempt.outcome.code() data-bytes=bytes>
                                     <span class="when">{format::date_time(attempt.at_ms, lang)}</span>
                                     " · "
                                     <span class="mirror">{attempt.mirror.clone()}</span>
@@ -114,7 +114,11 @@ fn Updates() -> impl IntoView {
                                     <span>{i18n.t(outcome_key(&attempt.outcome))}</span>
                                     " "
                                     <span class="bytes">
-                                        {i18n.tf(Key::DiagnosticsBytes, &[("bytes", &bytes)])}
+                                        {i18n.tp(
+                                            Plural::DiagnosticsBytes,
+                                            attempt.bytes,
+                                            &[("bytes", &format::number(attempt.bytes, lang))],
+                                        )}
                                     </span>
                                 </li>
                             }
