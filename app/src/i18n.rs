@@ -84,6 +84,12 @@ fn fill(text: &str, args: &[(&str, &str)]) -> String {
     })
 }
 
+/// The Russian string for `key`, whatever the reader's language: for what is shown to an
+/// officer.
+pub fn russian(key: Key) -> &'static str {
+    TABLE[Lang::Ru as usize][key as usize]
+}
+
 /// The `I18n` provided by the app root.
 pub fn use_i18n() -> I18n {
     expect_context()

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::ScreenIntro;
 use crate::content::Content;
-use crate::i18n::{Key, use_i18n};
+use crate::i18n::{self, Key, Lang, use_i18n};
 
 /// Articles whose rights are put on the officer card.
 const CARD_ARTICLES: [&str; 2] = ["police-check", "detention-rights"];
@@ -103,8 +103,10 @@ pub fn Help() -> impl IntoView {
         </section>
         <Show when=move || card_open.get()>
             <div class="officer-card" id="officer-card" role="dialog" aria-modal="true" aria-labelledby="officer-card-title">
-                <h2 id="officer-card-title" lang="ru">"Мои права"</h2>
-                <p class="subtitle">{move || i18n.t(Key::OfficerCardTitle)}</p>
+                <h2 id="officer-card-title" lang="ru">{i18n::russian(Key::OfficerCardTitle)}</h2>
+                <Show when=move || i18n.lang.get() != Lang::Ru>
+                    <p class="subtitle">{move || i18n.t(Key::OfficerCardTitle)}</p>
+                </Show>
                 {card}
                 <button class="primary" on:click=move |_| card_open.set(false)>{move || i18n.t(Key::CloseCard)}</button>
             </div>

@@ -36,7 +36,7 @@ pub fn LanguagePicker(id: &'static str) -> impl IntoView {
     }
 }
 
-/// Picks the reader's citizenship; "—" leaves it unset.
+/// Picks the reader's citizenship, or none.
 #[component]
 pub fn CitizenshipPicker(id: &'static str) -> impl IntoView {
     let i18n = use_i18n();
@@ -48,7 +48,9 @@ pub fn CitizenshipPicker(id: &'static str) -> impl IntoView {
                 id=id
                 on:change=move |ev| profile.set_citizenship(Citizenship::parse(&event_target_value(&ev)))
             >
-                <option value="" selected=move || profile.citizenship.get().is_none()>"—"</option>
+                <option value="" selected=move || profile.citizenship.get().is_none()>
+                    {move || i18n.t(Key::CitizenshipNone)}
+                </option>
                 {Citizenship::ALL
                     .into_iter()
                     .map(|c| {
