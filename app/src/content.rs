@@ -10,7 +10,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use jardam_core::content::Pack;
-use jardam_core::feed::Manifest;
+use jardam_core::feed::{Keyring, Manifest};
 use jardam_core::sync::{Attempt, Outcome, wanted_langs};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -34,6 +34,10 @@ pub struct Installed {
     pub checked_at_ms: Option<f64>,
     /// SHA-256 of each pack held on the device, by language.
     pub held: BTreeMap<String, String>,
+    /// The keys trusted after this feed (it may have introduced or revoked keys); the next
+    /// feed is verified with them.
+    #[serde(default)]
+    pub keys: Keyring,
 }
 
 /// Where the content lives, as told to the user.
@@ -139,7 +143,11 @@ impl Content {
 
     /// Installs the bundled feed when nothing usable is stored or the bundled one is newer.
     async fn install_bundled_if_newer(&self, current: Option<&Installed>, lang: &str) {
-        let Ok(manifest) = feed::load_manifest(feed::BUNDLED_FEED).await else {
+        let keyring = feed::trusted(current.map(|c| &c.keys));
+        let Ok(manifest) = feed::load_manifest(feed::BUNDLED_FEED, &keyring).await else {
+            return;
+        };
+        let Ok(keys) = manifest.keyring_after(&keyring) else {
             return;
         };
         if current.is_some_and(|c| c.manifest.content_version >= manifest.content_version) {
@@ -172,6 +180,7 @@ impl Content {
             etag: None,
             last_modified: None,
             checked_at_ms: None,
+            keys,
         };
         let stale = match self.store() {
             Some(store) => store.pack_langs().await.unwrap_or_default(),

@@ -1,6 +1,6 @@
 //! Loads the content feed served beside the app and verifies its signature.
 
-use jardam_core::feed::{MANIFEST_FILE, Manifest, SIGNATURE_FILE, verify_manifest};
+use jardam_core::feed::{Keyring, MANIFEST_FILE, Manifest, SIGNATURE_FILE, verify_manifest};
 use jardam_core::keys;
 use leptos::prelude::window;
 use wasm_bindgen::JsCast;
@@ -28,15 +28,24 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&body).to_vec())
 }
 
-/// The manifest of the feed at `base`, checked against the keys this build trusts.
-pub async fn load_manifest(base: &str) -> Result<Manifest, String> {
+/// The manifest of the feed at `base`, checked against `keyring`.
+pub async fn load_manifest(base: &str, keyring: &Keyring) -> Result<Manifest, String> {
     let manifest = fetch_bytes(&format!("{base}{MANIFEST_FILE}")).await?;
     let signature = fetch_bytes(&format!("{base}{SIGNATURE_FILE}")).await?;
-    verify_manifest(&manifest, &signature, &keyring()).map_err(|e| e.to_string())
+    verify_manifest(&manifest, &signature, keyring).map_err(|e| e.to_string())
+}
+
+/// The keys a feed is verified with: this build's, plus the keys `learned` from installed
+/// feeds (key rotation), minus every key revoked by either.
+pub fn trusted(learned: Option<&Keyring>) -> Keyring {
+    match learned {
+        Some(learned) => keyring().joined(learned),
+        None => keyring(),
+    }
 }
 
 /// The keys this build accepts: development builds also trust the development key.
-pub fn keyring() -> jardam_core::feed::Keyring {
+pub fn keyring() -> Keyring {
     if cfg!(feature = "development-key") {
         keys::development_keyring()
     } else {

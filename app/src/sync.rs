@@ -147,7 +147,11 @@ async fn try_attempt(
         bytes,
     )
     .await?;
-    let offered = verify_manifest(&manifest.body, &signature.body, &feed::keyring())
+    let keyring = feed::trusted(installed.as_ref().map(|i| &i.keys));
+    let offered = verify_manifest(&manifest.body, &signature.body, &keyring)
+        .map_err(|e| Outcome::from(&e))?;
+    let keys = offered
+        .keyring_after(&keyring)
         .map_err(|e| Outcome::from(&e))?;
     let held = installed
         .as_ref()
@@ -188,6 +192,7 @@ async fn try_attempt(
         last_modified: manifest.last_modified,
         checked_at_ms: Some(js_sys::Date::now()),
         held: new_held,
+        keys,
     };
     content.install(next, packs, &stale, false).await?;
     content.show(lang);

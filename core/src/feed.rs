@@ -18,7 +18,10 @@ use sha2::{Digest, Sha256};
 
 use crate::content::Pack;
 use crate::hex;
-use crate::limits::{self, MAX_LANGS, MAX_MANIFEST_BYTES, MAX_PACK_BYTES, OverLimit};
+use crate::limits::{
+    self, MAX_LANGS, MAX_MANIFEST_BYTES, MAX_MANIFEST_KEYS, MAX_PACK_BYTES, OverLimit,
+};
+pub use crate::trust::{Keyring, TrustedKey};
 
 /// Format version of the manifest and packs this code reads and writes. A feed with another
 /// schema is refused with [`FeedError::UnsupportedSchema`] ("update the app").
@@ -45,6 +48,12 @@ pub struct Manifest {
     pub min_app_version: String,
     /// One pack per language, by language code.
     pub packs: BTreeMap<String, PackEntry>,
+    /// Keys trusted from this feed on (key rotation; see [`crate::trust`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub new_keys: Vec<TrustedKey>,
+    /// Ids of keys never trusted again from this feed on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub revoked_keys: Vec<String>,
 }
 
 /// Where one language's pack is and how to recognise it.
@@ -71,6 +80,16 @@ impl Manifest {
         verify_pack(self.pack(lang)?, lang, self.content_version, bytes)
     }
 
+    /// The keys to trust after installing this manifest: `keyring` (the one it was verified
+    /// with) with its `new_keys` added and its `revoked_keys` revoked.
+    pub fn keyring_after(&self, keyring: &Keyring) -> Result<Keyring, FeedError> {
+        keyring
+            .after(&self.new_keys, &self.revoked_keys)
+            .map_err(|e| FeedError::InvalidManifest {
+                message: e.to_string(),
+            })
+    }
+
     /// Whether an app of version `app_version` (`MAJOR.MINOR.PATCH`) may use this content.
     pub fn accepts_app_version(&self, app_version: &str) -> bool {
         match (
@@ -89,53 +108,6 @@ fn parse_version(text: &str) -> Option<[u64; 3]> {
     parts.next().is_none().then_some(version)
 }
 
-/// A public key allowed to sign feeds.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TrustedKey {
-    /// The id written in manifests signed by it.
-    pub id: String,
-    /// The ed25519 public key.
-    pub public_key: [u8; 32],
-}
-
-impl TrustedKey {
-    /// A key with this id and public key.
-    pub fn new(id: impl Into<String>, public_key: [u8; 32]) -> TrustedKey {
-        TrustedKey {
-            id: id.into(),
-            public_key,
-        }
-    }
-}
-
-/// The set of keys a verifier trusts (see [`crate::keys`]).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Keyring {
-    keys: Vec<TrustedKey>,
-}
-
-impl Keyring {
-    /// A keyring trusting exactly `keys`.
-    pub fn new(keys: Vec<TrustedKey>) -> Keyring {
-        Keyring { keys }
-    }
-
-    /// The trusted key with this id.
-    pub fn find(&self, id: &str) -> Option<&TrustedKey> {
-        self.keys.iter().find(|k| k.id == id)
-    }
-
-    /// The trusted key with this public key.
-    pub fn find_public(&self, public_key: &[u8; 32]) -> Option<&TrustedKey> {
-        self.keys.iter().find(|k| &k.public_key == public_key)
-    }
-
-    /// All trusted keys.
-    pub fn keys(&self) -> &[TrustedKey] {
-        &self.keys
-    }
-}
-
 /// Why a feed, or part of it, was refused. The app keeps the content it has in every case.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FeedError {
@@ -143,6 +115,11 @@ pub enum FeedError {
     MalformedSignature,
     /// The manifest names a key that is not trusted.
     UnknownKey {
+        /// The key id in the manifest.
+        key_id: String,
+    },
+    /// The manifest is signed by a key that an earlier feed revoked.
+    RevokedKey {
         /// The key id in the manifest.
         key_id: String,
     },
@@ -231,6 +208,10 @@ impl fmt::Display for FeedError {
                 f,
                 "the feed is signed with key `{key_id}`, which is not a trusted key"
             ),
+            FeedError::RevokedKey { key_id } => write!(
+                f,
+                "the feed is signed with key `{key_id}`, which has been revoked"
+            ),
             FeedError::BadSignature { key_id } => write!(
                 f,
                 "bad signature: {MANIFEST_FILE} does not match its signature by key `{key_id}` \
@@ -308,7 +289,8 @@ pub fn pack_file_name(lang: &str, bytes: &[u8]) -> String {
 ///
 /// In order: the JSON must name a key id and schema; the key must be in `keyring`
 /// ([`FeedError::UnknownKey`]); the signature must be valid for the exact bytes
-/// ([`FeedError::BadSignature`], strict ed25519); only then is the schema compared
+/// ([`FeedError::BadSignature`], strict ed25519) and not revoked ([`FeedError::RevokedKey`]);
+/// only then is the schema compared
 /// ([`FeedError::UnsupportedSchema`]), so an unsigned file can never ask for an update; last
 /// the whole manifest is read and its pack entries checked.
 pub fn verify_manifest(
@@ -324,6 +306,11 @@ pub fn verify_manifest(
     limits::check("bytes", manifest_bytes.len(), MAX_MANIFEST_BYTES)
         .map_err(|limit| over_limit(MANIFEST_FILE, limit))?;
     let header: Header = parse_json(MANIFEST_FILE, manifest_bytes)?;
+    if keyring.is_revoked(&header.key_id) {
+        return Err(FeedError::RevokedKey {
+            key_id: header.key_id,
+        });
+    }
     let key = keyring
         .find(&header.key_id)
         .ok_or_else(|| FeedError::UnknownKey {
@@ -348,10 +335,19 @@ pub fn verify_manifest(
     }
     let manifest: Manifest = parse_json(MANIFEST_FILE, manifest_bytes)?;
     limits::check("packs", manifest.packs.len(), MAX_LANGS)
+        .and_then(|()| limits::check("new keys", manifest.new_keys.len(), MAX_MANIFEST_KEYS))
+        .and_then(|()| {
+            limits::check(
+                "revoked keys",
+                manifest.revoked_keys.len(),
+                MAX_MANIFEST_KEYS,
+            )
+        })
         .map_err(|limit| over_limit(MANIFEST_FILE, limit))?;
     for (lang, entry) in &manifest.packs {
         check_entry(lang, entry)?;
     }
+    manifest.keyring_after(keyring)?;
     Ok(manifest)
 }
 
@@ -549,6 +545,8 @@ mod tests {
             key_id: key_id.into(),
             min_app_version: "0.1.0".into(),
             packs,
+            new_keys: Vec::new(),
+            revoked_keys: Vec::new(),
         };
         serde_json::to_vec_pretty(&manifest).unwrap()
     }
@@ -835,6 +833,99 @@ mod tests {
                 "over a limit: manifest.json has {} bytes where at most {MAX_MANIFEST_BYTES} are allowed",
                 MAX_MANIFEST_BYTES + 1
             )
+        );
+    }
+
+    /// A manifest of the test pack signed by `seed` as `key_id`, with key changes.
+    fn rotation_manifest(
+        seed: &[u8; 32],
+        key_id: &str,
+        new_keys: Vec<TrustedKey>,
+        revoked_keys: Vec<String>,
+    ) -> (Vec<u8>, Vec<u8>) {
+        let pack = serde_json::to_vec(&pack("ru", 3)).unwrap();
+        let mut manifest: Manifest =
+            serde_json::from_slice(&manifest_json(SCHEMA_VERSION, key_id, &pack)).unwrap();
+        manifest.new_keys = new_keys;
+        manifest.revoked_keys = revoked_keys;
+        let bytes = serde_json::to_vec_pretty(&manifest).unwrap();
+        let signature = sign(seed, &bytes);
+        (bytes, signature)
+    }
+
+    fn public(seed: &[u8; 32]) -> [u8; 32] {
+        SigningKey::from_bytes(seed).verifying_key().to_bytes()
+    }
+
+    #[test]
+    fn a_key_introduced_by_a_trusted_manifest_signs_the_next_feed() {
+        let next_key = TrustedKey::new("next-key", public(&OTHER_SEED));
+        // Before the introduction the new key is unknown.
+        let (by_next, by_next_sig) = rotation_manifest(&OTHER_SEED, "next-key", vec![], vec![]);
+        assert_eq!(
+            verify_manifest(&by_next, &by_next_sig, &keyring()),
+            Err(FeedError::UnknownKey {
+                key_id: "next-key".into()
+            })
+        );
+        // The old key signs a manifest listing the new key (and retiring itself).
+        let (intro, intro_sig) = rotation_manifest(
+            &SEED,
+            "test-key",
+            vec![next_key.clone()],
+            vec!["test-key".into()],
+        );
+        let manifest = verify_manifest(&intro, &intro_sig, &keyring()).unwrap();
+        let learned = manifest.keyring_after(&keyring()).unwrap();
+        assert_eq!(learned.find("next-key"), Some(&next_key));
+        // A feed signed by the new key now verifies; one by the revoked key is refused.
+        assert!(verify_manifest(&by_next, &by_next_sig, &learned).is_ok());
+        let old = feed();
+        let err = verify_manifest(&old.manifest, &old.signature, &learned).unwrap_err();
+        assert_eq!(
+            err,
+            FeedError::RevokedKey {
+                key_id: "test-key".into()
+            }
+        );
+        assert!(err.to_string().contains("has been revoked"), "{err}");
+        assert_eq!(Outcome::from(&err), Outcome::UnknownKey);
+        // A build that still lists the old key does not bring it back.
+        assert!(matches!(
+            verify_manifest(&old.manifest, &old.signature, &keyring().joined(&learned)),
+            Err(FeedError::RevokedKey { .. })
+        ));
+    }
+
+    #[test]
+    fn only_a_trusted_signature_can_change_the_keys() {
+        let evil = TrustedKey::new("evil", public(&[5; 32]));
+        // Listed in a manifest signed by an untrusted key: refused, nothing learned.
+        let (bytes, signature) =
+            rotation_manifest(&OTHER_SEED, "someone", vec![evil.clone()], vec![]);
+        assert!(matches!(
+            verify_manifest(&bytes, &signature, &keyring()),
+            Err(FeedError::UnknownKey { .. })
+        ));
+        // A trusted manifest may not replace a trusted key's public key under its id, revoke
+        // every key, or bring back a revoked id.
+        for (new_keys, revoked) in [
+            (vec![TrustedKey::new("test-key", evil.public_key)], vec![]),
+            (vec![], vec!["test-key".to_string()]),
+            (vec![evil.clone()], vec!["evil".to_string()]),
+        ] {
+            let (bytes, signature) = rotation_manifest(&SEED, "test-key", new_keys, revoked);
+            let err = verify_manifest(&bytes, &signature, &keyring()).unwrap_err();
+            assert!(matches!(err, FeedError::InvalidManifest { .. }), "{err}");
+        }
+        // A manifest without key changes leaves the keyring as it was.
+        let feed = feed();
+        let manifest = verify_manifest(&feed.manifest, &feed.signature, &keyring()).unwrap();
+        assert_eq!(manifest.keyring_after(&keyring()), Ok(keyring()));
+        assert!(
+            !String::from_utf8(feed.manifest)
+                .unwrap()
+                .contains("new_keys")
         );
     }
 

@@ -22,3 +22,4 @@ pub mod search;
 pub mod stay;
 pub mod sync;
 mod text_enum;
+pub mod trust;

@@ -237,7 +237,7 @@ impl From<&FeedError> for Outcome {
     fn from(error: &FeedError) -> Outcome {
         match error {
             FeedError::MalformedSignature | FeedError::BadSignature { .. } => Outcome::BadSignature,
-            FeedError::UnknownKey { .. } => Outcome::UnknownKey,
+            FeedError::UnknownKey { .. } | FeedError::RevokedKey { .. } => Outcome::UnknownKey,
             FeedError::InvalidJson { .. }
             | FeedError::InvalidManifest { .. }
             | FeedError::MissingPack { .. }
@@ -365,6 +365,8 @@ mod tests {
                     ((*lang).into(), entry)
                 })
                 .collect(),
+            new_keys: Vec::new(),
+            revoked_keys: Vec::new(),
         }
     }
 

@@ -4,12 +4,13 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use jardam_core::date::Date;
+use jardam_core::feed::TrustedKey;
 use jardam_core::hex;
 use jardam_core::keys;
 
 use crate::check::{check_dir, summary};
 use crate::clock;
-use crate::publish::{BuildError, build, verify_dir};
+use crate::publish::{BuildError, KeyChanges, build, verify_dir};
 use crate::signing::{self, KeySource};
 
 /// Usage text.
@@ -19,14 +20,18 @@ jardam-feed: validate, build, sign and verify Jardam's content feed
 USAGE:
   jardam-feed check  [--content DIR] [--today YYYY-MM-DD]
   jardam-feed build  [--content DIR] --out DIR [--key FILE] [--key-id ID]
+                     [--add-key ID:PUBLIC_HEX,...] [--revoke-key ID,...]
                      [--generated YYYY-MM-DDTHH:MM:SSZ] [--today YYYY-MM-DD]
   jardam-feed keygen --id ID --out FILE
-  jardam-feed verify --dir DIR
+  jardam-feed verify --dir DIR [--trust ID:PUBLIC_HEX,...]
 
   --content DIR   the content folder (default: content)
   --key FILE      secret key file; else $JARDAM_SIGNING_KEY (hex seed); else the
                   DEVELOPMENT key from keys/ (never for publishing)
   --key-id ID     id of a key not yet listed in jardam-core (normally not needed)
+  --add-key K     key rotation: apps that accept this feed trust these keys from now on
+  --revoke-key I  key rotation: apps that accept this feed never trust these key ids again
+  --trust K       verify: also trust these keys (a feed signed by a rotated-in key)
   --generated T   time written in the manifest (default: now), for reproducible builds
   --today D       the date that counts as today for \"not in the future\" (default: the clock)
 
@@ -75,6 +80,32 @@ impl Options {
             .ok_or_else(|| format!("--{name} is required"))
     }
 
+    /// The comma-separated `ID:PUBLIC_HEX` keys of option `name`.
+    fn keys(&self, name: &str) -> Result<Vec<TrustedKey>, String> {
+        self.list(name)
+            .map(|item| {
+                let parsed = item
+                    .split_once(':')
+                    .and_then(|(id, public)| Some((id, hex::decode_array::<32>(public)?)));
+                match parsed {
+                    Some((id, public)) => Ok(TrustedKey::new(id, public)),
+                    None => Err(format!(
+                        "--{name}: `{item}` is not ID:PUBLIC_HEX (64 hex digits, as printed by keygen)"
+                    )),
+                }
+            })
+            .collect()
+    }
+
+    /// The comma-separated items of option `name`.
+    fn list(&self, name: &str) -> impl Iterator<Item = &str> {
+        self.get(name)
+            .unwrap_or("")
+            .split(',')
+            .map(str::trim)
+            .filter(|item| !item.is_empty())
+    }
+
     fn today(&self) -> Result<Date, String> {
         match self.get("today") {
             Some(text) => Date::parse(text).map_err(|e| format!("--today: {e}")),
@@ -94,11 +125,20 @@ pub fn run(args: &[String], env: &dyn Fn(&str) -> Option<String>) -> i32 {
         "check" => Options::parse(rest, &["content", "today"]).and_then(|o| check(&o)),
         "build" => Options::parse(
             rest,
-            &["content", "out", "key", "key-id", "generated", "today"],
+            &[
+                "content",
+                "out",
+                "key",
+                "key-id",
+                "add-key",
+                "revoke-key",
+                "generated",
+                "today",
+            ],
         )
         .and_then(|o| build_command(&o, env)),
         "keygen" => Options::parse(rest, &["id", "out"]).and_then(|o| keygen(&o)),
-        "verify" => Options::parse(rest, &["dir"]).and_then(|o| verify(&o)),
+        "verify" => Options::parse(rest, &["dir", "trust"]).and_then(|o| verify(&o)),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             return 0;
@@ -181,7 +221,11 @@ fn build_command(options: &Options, env: &dyn Fn(&str) -> Option<String>) -> Res
             return Ok(1);
         }
     };
-    match build(&content, &out, &signer, &generated) {
+    let changes = KeyChanges {
+        new_keys: options.keys("add-key")?,
+        revoked_keys: options.list("revoke-key").map(str::to_owned).collect(),
+    };
+    match build(&content, &out, &signer, &generated, &changes) {
         Ok(built) => {
             println!(
                 "built content version {} ({}) in {}: {} packs ({}), signed with `{}`",
@@ -198,6 +242,15 @@ fn build_command(options: &Options, env: &dyn Fn(&str) -> Option<String>) -> Res
                     .join(", "),
                 signer.id
             );
+            for key in &changes.new_keys {
+                println!(
+                    "introduces key `{}`: apps that install this feed trust it",
+                    key.id
+                );
+            }
+            for id in &changes.revoked_keys {
+                println!("revokes key `{id}`: apps that install this feed refuse it from now on");
+            }
             if signer.is_dev {
                 let how = if source == KeySource::Default {
                     " (no --key or JARDAM_SIGNING_KEY given)"
@@ -207,8 +260,9 @@ fn build_command(options: &Options, env: &dyn Fn(&str) -> Option<String>) -> Res
                 eprintln!("WARNING: signed with the DEVELOPMENT key: not for publishing{how}");
             } else if !signer.is_trusted {
                 eprintln!(
-                    "WARNING: key `{}` is not in jardam-core's key list: apps will refuse this feed \
-                     until it is added (see keys/README.md)",
+                    "WARNING: key `{}` is not in jardam-core's key list: only apps that installed \
+                     a feed introducing it (--add-key) accept this feed; add it to the list for new \
+                     installs (see keys/README.md)",
                     signer.id
                 );
             }
@@ -233,6 +287,9 @@ fn keygen(options: &Options) -> Result<i32, String> {
             println!("public key: {public}");
             println!("add to PRODUCTION_KEYS in core/src/keys.rs:");
             println!("    (\"{id}\", \"{public}\"),");
+            println!(
+                "or introduce it to installed apps (key rotation) with build --add-key {id}:{public}"
+            );
             Ok(0)
         }
         Err(message) => {
@@ -244,7 +301,13 @@ fn keygen(options: &Options) -> Result<i32, String> {
 
 fn verify(options: &Options) -> Result<i32, String> {
     let dir = PathBuf::from(options.required("dir")?);
-    match verify_dir(&dir, &keys::development_keyring()) {
+    let mut keyring = keys::development_keyring();
+    for key in options.keys("trust")? {
+        keyring = keyring
+            .after(&[key], &[])
+            .map_err(|e| format!("--trust: {e}"))?;
+    }
+    match verify_dir(&dir, &keyring) {
         Ok(verified) => {
             print!("{}", verified.summary());
             if verified.manifest.key_id == keys::DEV_KEY_ID {

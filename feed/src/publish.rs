@@ -37,12 +37,22 @@ pub struct Built {
     pub files: Vec<String>,
 }
 
-/// Builds, writes and re-verifies a signed feed of `content` in `out`.
+/// Key rotation written into a manifest (see `jardam_core::trust`).
+#[derive(Clone, Debug, Default)]
+pub struct KeyChanges {
+    /// Keys apps trust from this feed on.
+    pub new_keys: Vec<TrustedKey>,
+    /// Ids of keys apps never trust again.
+    pub revoked_keys: Vec<String>,
+}
+
+/// Builds, writes and re-verifies a signed feed of `content` in `out`, listing `changes`.
 pub fn build(
     content: &Content,
     out: &Path,
     signer: &Signer25519,
     generated: &str,
+    changes: &KeyChanges,
 ) -> Result<Built, BuildError> {
     let failed = BuildError::Failed;
     let packs = build_packs(content);
@@ -86,6 +96,8 @@ pub fn build(
         key_id: signer.id.clone(),
         min_app_version: content.feed.min_app_version.clone(),
         packs: entries,
+        new_keys: changes.new_keys.clone(),
+        revoked_keys: changes.revoked_keys.clone(),
     };
     let mut manifest_bytes =
         serde_json::to_vec_pretty(&manifest).map_err(|e| failed(e.to_string()))?;
@@ -159,6 +171,12 @@ impl Verified {
             },
             m.min_app_version
         );
+        for key in &m.new_keys {
+            out += &format!("  introduces key `{}`\n", key.id);
+        }
+        for id in &m.revoked_keys {
+            out += &format!("  revokes key `{id}`\n");
+        }
         for pack in &self.packs {
             let entry = &m.packs[&pack.lang];
             let translated =
