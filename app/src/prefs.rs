@@ -128,3 +128,73 @@ pub fn ticked(checklist: &str) -> Vec<String> {
 pub fn save_ticked(checklist: &str, steps: &[String]) {
     let _ = LocalStorage::set(ticked_key(checklist), steps);
 }
+
+const FAVOURITES_KEY: &str = "jardam.favourites";
+const REGION_KEY: &str = "jardam.region";
+
+/// Ids of the contacts the reader pinned, in the order pinned.
+pub fn favourites() -> Vec<String> {
+    LocalStorage::get(FAVOURITES_KEY).unwrap_or_default()
+}
+
+/// Remembers the pinned contacts.
+pub fn save_favourites(ids: &[String]) {
+    let _ = LocalStorage::set(FAVOURITES_KEY, ids);
+}
+
+/// The region the Hotlines screen is filtered by (an id), if any.
+pub fn region() -> Option<String> {
+    LocalStorage::get::<String>(REGION_KEY)
+        .ok()
+        .filter(|id| !id.is_empty())
+}
+
+/// Remembers the Hotlines region filter (or forgets it).
+pub fn set_region(id: Option<&str>) {
+    match id {
+        Some(id) => {
+            let _ = LocalStorage::set(REGION_KEY, id);
+        }
+        None => LocalStorage::delete(REGION_KEY),
+    }
+}
+
+const STAYS_KEY: &str = "jardam.stays";
+const STAY_EXEMPT_KEY: &str = "jardam.stays.exempt";
+
+/// The reader's stays in Russia for the 90-day counter, oldest first.
+pub fn stays() -> Vec<jardam_core::stay::Stay> {
+    let saved: Vec<String> = LocalStorage::get(STAYS_KEY).unwrap_or_default();
+    saved
+        .iter()
+        .filter_map(|text| {
+            let (entry, exit) = text.split_once('/')?;
+            Some(jardam_core::stay::Stay {
+                entry: jardam_core::date::Date::parse(entry).ok()?,
+                exit: jardam_core::date::Date::parse(exit).ok(),
+            })
+        })
+        .collect()
+}
+
+/// Remembers the stays, each as `ENTRY/EXIT` (`ENTRY/` while still in Russia).
+pub fn save_stays(stays: &[jardam_core::stay::Stay]) {
+    let saved: Vec<String> = stays
+        .iter()
+        .map(|s| {
+            let exit = s.exit.map(|d| d.to_string()).unwrap_or_default();
+            format!("{}/{exit}", s.entry)
+        })
+        .collect();
+    let _ = LocalStorage::set(STAYS_KEY, saved);
+}
+
+/// Whether the reader said the 90-day limit does not apply to them (EAEU worker with a contract).
+pub fn stay_exempt() -> bool {
+    LocalStorage::get(STAY_EXEMPT_KEY).unwrap_or(false)
+}
+
+/// Remembers the answer to "the 90-day limit does not apply to me".
+pub fn set_stay_exempt(on: bool) {
+    let _ = LocalStorage::set(STAY_EXEMPT_KEY, on);
+}

@@ -13,6 +13,10 @@ pub struct Profile {
     pub citizenship: RwSignal<Option<Citizenship>>,
     /// The first-start questions still wait for an answer.
     pub welcome_open: RwSignal<bool>,
+    /// Ids of the contacts pinned at the top of Hotlines.
+    pub favourites: RwSignal<Vec<String>>,
+    /// The region (id) Hotlines is filtered by; `None` shows every region.
+    pub region: RwSignal<Option<String>>,
 }
 
 impl Profile {
@@ -21,6 +25,8 @@ impl Profile {
         Profile {
             citizenship: RwSignal::new(prefs::citizenship()),
             welcome_open: RwSignal::new(!prefs::welcomed()),
+            favourites: RwSignal::new(prefs::favourites()),
+            region: RwSignal::new(prefs::region()),
         }
     }
 
@@ -28,6 +34,24 @@ impl Profile {
     pub fn set_citizenship(&self, citizenship: Option<Citizenship>) {
         prefs::set_citizenship(citizenship);
         self.citizenship.set(citizenship);
+    }
+
+    /// Pins a contact at the top of Hotlines, or unpins it; remembered.
+    pub fn toggle_favourite(&self, id: &str) {
+        self.favourites.update(|ids| {
+            if let Some(at) = ids.iter().position(|f| f == id) {
+                ids.remove(at);
+            } else {
+                ids.push(id.to_owned());
+            }
+            prefs::save_favourites(ids);
+        });
+    }
+
+    /// Filters Hotlines by a region (or by none); remembered.
+    pub fn set_region(&self, region: Option<String>) {
+        prefs::set_region(region.as_deref());
+        self.region.set(region);
     }
 
     /// Closes the first-start questions for good.

@@ -213,3 +213,45 @@ export async function launchProfile(profile, options = {}) {
   });
   return { context, close: () => context.close() };
 }
+
+// ---------------------------------------------------------------------------------------------
+// An installed app, then offline (screens, hotlines, stay, large-text tests)
+
+/**
+ * Serves a private copy of the build, opens it in a 320 × 640 phone-sized persistent profile
+ * with English and the first-start questions answered (unless `lang` says otherwise), waits for
+ * the service worker, then stops the server and takes the browser offline.
+ * Returns { url, page, browser, reopen(), close() }; reopen() restarts the browser on the same
+ * profile, still offline.
+ */
+export async function installedOffline(label, { lang = "en", viewport = { width: 320, height: 640 } } = {}) {
+  const dir = copyOfBuild(label);
+  const server = await serve(dir, await freePort());
+  const profile = mkdtempSync(join(tmpdir(), `jardam-${label}-`));
+  const app = { url: server.url, page: null, browser: null };
+  const open = async () => {
+    app.browser = await launchProfile(profile, { viewport });
+    await app.browser.context.addInitScript((code) => {
+      if (!localStorage.getItem("jardam.lang")) localStorage.setItem("jardam.lang", JSON.stringify(code));
+      localStorage.setItem("jardam.welcomed", "true");
+    }, lang);
+    app.page = await app.browser.context.newPage();
+  };
+  await open();
+  await app.page.goto(`${server.url}/rights`);
+  await waitForController(app.page);
+  await app.page.locator("#articles li").first().waitFor();
+  await server.stop();
+  await app.browser.context.setOffline(true);
+  app.reopen = async () => {
+    await app.browser.close();
+    await open();
+    await app.browser.context.setOffline(true);
+  };
+  app.close = async () => {
+    await app.browser?.close();
+    await server.stop();
+    for (const d of [dir, profile]) rmSync(d, { recursive: true, force: true });
+  };
+  return app;
+}

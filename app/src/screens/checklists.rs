@@ -14,6 +14,7 @@ use crate::content::Content;
 use crate::i18n::{I18n, Key, use_i18n};
 use crate::profile::Profile;
 use crate::views::detail::Detail;
+use crate::views::stay::StayCounter;
 use crate::views::trust::{Sources, TrustNotes};
 use crate::{format, prefs};
 
@@ -46,6 +47,7 @@ pub fn Checklists() -> impl IntoView {
         <section class="screen" data-screen="checklists">
             <ScreenIntro title=Key::NavChecklists intro=Key::ChecklistsIntro />
             <ul class="articles" id="checklists">{list}</ul>
+            <StayCounter />
         </section>
     }
 }

@@ -1,6 +1,6 @@
 //! Hotlines: who to call, grouped by kind; and one contact's page.
 
-use jardam_core::content::ContactKind;
+use jardam_core::content::{Contact, ContactKind};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -21,7 +21,7 @@ const GROUPS: [&[ContactKind]; 5] = [
     &[ContactKind::Ngo],
 ];
 
-/// The Hotlines screen.
+/// The Hotlines screen: pinned contacts first, then the groups, filtered by region.
 #[component]
 pub fn Hotlines() -> impl IntoView {
     let i18n = use_i18n();
@@ -30,37 +30,95 @@ pub fn Hotlines() -> impl IntoView {
     let groups = move || {
         let pack = content.pack.get()?;
         let own = profile.citizenship.get().map(|c| c.code());
-        Some(
-            GROUPS
-                .iter()
-                .filter_map(|kinds| {
-                    let mut cards: Vec<_> = pack
-                        .contacts
-                        .iter()
-                        .filter(|c| kinds.contains(&c.kind))
-                        .cloned()
-                        .collect();
-                    cards.sort_by_key(|c| Some(c.country.as_str()) != own);
-                    if cards.is_empty() {
-                        return None;
-                    }
-                    let key = kind_key(kinds[0]);
-                    Some(view! {
-                        <h2>{move || i18n.t(key)}</h2>
-                        {cards
-                            .into_iter()
-                            .map(|contact| view! { <ContactCard contact=contact linked=true /> })
-                            .collect_view()}
-                    })
+        let favourites = profile.favourites.get();
+        let region = profile.region.get();
+        let shown = |c: &&Contact| region.as_deref().is_none_or(|r| c.serves(r));
+        let cards = |list: Vec<Contact>| {
+            list.into_iter()
+                .map(|contact| view! { <ContactCard contact=contact linked=true /> })
+                .collect_view()
+        };
+        let pinned: Vec<Contact> = favourites
+            .iter()
+            .filter_map(|id| pack.contact(id))
+            .cloned()
+            .collect();
+        let pinned = (!pinned.is_empty()).then(|| {
+            view! {
+                <h2 id="pinned">{move || i18n.t(Key::Favourites)}</h2>
+                {cards(pinned)}
+            }
+        });
+        let grouped = GROUPS
+            .iter()
+            .filter_map(|kinds| {
+                let mut list: Vec<Contact> = pack
+                    .contacts
+                    .iter()
+                    .filter(|c| kinds.contains(&c.kind) && !favourites.contains(&c.id))
+                    .filter(shown)
+                    .cloned()
+                    .collect();
+                list.sort_by_key(|c| Some(c.country.as_str()) != own);
+                if list.is_empty() {
+                    return None;
+                }
+                let key = kind_key(kinds[0]);
+                Some(view! {
+                    <h2>{move || i18n.t(key)}</h2>
+                    {cards(list)}
                 })
-                .collect_view(),
-        )
+            })
+            .collect_view();
+        Some(view! { {pinned} {grouped} })
     };
     view! {
         <section class="screen" data-screen="hotlines">
             <ScreenIntro title=Key::NavHotlines intro=Key::HotlinesIntro />
+            <RegionPicker />
             <div id="contacts">{groups}</div>
         </section>
+    }
+}
+
+/// Filters Hotlines by region or city; contacts that serve all of Russia always stay.
+#[component]
+fn RegionPicker() -> impl IntoView {
+    let i18n = use_i18n();
+    let content = expect_context::<Content>();
+    let profile = expect_context::<Profile>();
+    let options = move || {
+        content.pack.get().map(|pack| {
+            pack.regions
+                .iter()
+                .map(|r| {
+                    let id = r.id.clone();
+                    let chosen = id.clone();
+                    view! {
+                        <option value=id selected=move || profile.region.get().as_deref() == Some(chosen.as_str())>
+                            {r.title.clone()}
+                        </option>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <label class="field">
+            <span>{move || i18n.t(Key::HotlinesRegion)}</span>
+            <select
+                id="region"
+                on:change=move |ev| {
+                    let id = event_target_value(&ev);
+                    profile.set_region((!id.is_empty()).then_some(id));
+                }
+            >
+                <option value="" selected=move || profile.region.get().is_none()>
+                    {move || i18n.t(Key::AllRegions)}
+                </option>
+                {options}
+            </select>
+        </label>
     }
 }
 

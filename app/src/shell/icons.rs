@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-/// An icon of the bottom navigation.
+/// An icon of the bottom navigation, or the pin (a star) of a contact.
 #[derive(Clone, Copy)]
 pub enum Icon {
     Rights,
@@ -10,6 +10,7 @@ pub enum Icon {
     Checklists,
     Help,
     More,
+    Pin,
 }
 
 impl Icon {
@@ -24,6 +25,7 @@ impl Icon {
             }
             Icon::Help => "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zM12 7v6M12 16.5v.5",
             Icon::More => "M5 12h.01M12 12h.01M19 12h.01",
+            Icon::Pin => "M12 3l2.8 5.7 6.2.9-4.5 4.4 1.1 6.2L12 17.3 6.4 20.2l1.1-6.2L3 9.6l6.2-.9z",
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The frame around every screen: header, notices and bottom navigation.
 
 mod header;
-mod icons;
+pub mod icons;
 mod nav;
 mod notices;
 

@@ -1,12 +1,15 @@
 //! A contact card: tap to call, WhatsApp, Telegram, copy the number; how fresh it is.
 
-use jardam_core::content::{Contact, ContactKind, PhoneLabel};
+use jardam_core::content::{ALL_REGIONS, Contact, ContactKind, PhoneLabel};
 use jardam_core::date::Weekday;
 use jardam_core::hours::{ClockTime, OpenState, open_state};
 use leptos::prelude::*;
 
+use crate::content::Content;
 use crate::format;
 use crate::i18n::{Key, Lang, use_i18n};
+use crate::profile::Profile;
+use crate::shell::icons::{Icon, IconView};
 use crate::views::trust::TrustNotes;
 
 /// Days after which a contact looks stale.
@@ -97,8 +100,19 @@ pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl Int
         .map(|code| Lang::from_code(code).map_or(code.clone(), |l| l.native_name().to_owned()))
         .collect::<Vec<_>>()
         .join(", ");
-    let all_regions = contact.regions.iter().any(|r| r == "all");
-    let regions = contact.regions.join(", ");
+    let all_regions = contact.regions.iter().any(|r| r == ALL_REGIONS);
+    let content = expect_context::<Content>();
+    let region_ids = contact.regions.clone();
+    let regions = move || {
+        content.pack.with(|pack| {
+            let pack = pack.as_ref();
+            region_ids
+                .iter()
+                .map(|id| pack.and_then(|p| p.region(id)).map_or(id.as_str(), |r| r.title.as_str()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    };
     let phones = contact
         .phones
         .iter()
@@ -143,13 +157,16 @@ pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl Int
         .map(|mail| view! { <a href=format!("mailto:{mail}")>{mail.clone()}</a> });
     view! {
         <article class="contact" class:stale=stale data-id=contact.id.clone() data-kind=contact.kind.as_str()>
-            <h3>
-                {if linked {
-                    view! { <a href=href>{name}</a> }.into_any()
-                } else {
-                    name.into_any()
-                }}
-            </h3>
+            <div class="contact-head">
+                <h3>
+                    {if linked {
+                        view! { <a href=href>{name}</a> }.into_any()
+                    } else {
+                        name.into_any()
+                    }}
+                </h3>
+                <PinButton id=contact.id.clone() name=contact.name.clone() />
+            </div>
             <TrustNotes review=contact.review lang=contact.lang.clone() />
             {contact.note.clone().map(|note| view! { <p>{note}</p> })}
             {hours}
@@ -158,10 +175,12 @@ pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl Int
             <p class="chats">{whatsapp} {telegram} {email}</p>
             {contact.address.clone().map(|a| view! { <p>{a}</p> })}
             <p class="muted">
-                {move || {
-                    let list = if all_regions { i18n.t(Key::ServesAll).to_owned() } else { regions.clone() };
-                    i18n.tf(Key::Serves, &[("list", &list)])
-                }}
+                <span class="serves">
+                    {move || {
+                        let list = if all_regions { i18n.t(Key::ServesAll).to_owned() } else { regions() };
+                        i18n.tf(Key::Serves, &[("list", &list)])
+                    }}
+                </span>
                 <br />
                 {move || i18n.tf(Key::LanguagesSpoken, &[("list", &languages)])}
                 {(contact.free == Some(true)).then(|| view! { <br /> {move || i18n.t(Key::FreeCall)} })}
@@ -171,5 +190,34 @@ pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl Int
             </p>
             {stale.then(|| view! { <p class="badge warn" data-stale="true">{move || i18n.t(Key::Stale)}</p> })}
         </article>
+    }
+}
+
+/// Pins a contact at the top of Hotlines, or unpins it; a star that is filled when pinned.
+#[component]
+fn PinButton(id: String, name: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let profile = expect_context::<Profile>();
+    let pinned = {
+        let id = id.clone();
+        Memo::new(move |_| profile.favourites.with(|ids| ids.contains(&id)))
+    };
+    let label = move || {
+        let key = if pinned.get() {
+            Key::FavouriteRemove
+        } else {
+            Key::FavouriteAdd
+        };
+        i18n.tf(key, &[("name", &name)])
+    };
+    view! {
+        <button
+            class="pin"
+            aria-pressed=move || pinned.get().to_string()
+            aria-label=label
+            on:click=move |_| profile.toggle_favourite(&id)
+        >
+            <IconView icon=Icon::Pin />
+        </button>
     }
 }

@@ -5,4 +5,5 @@ pub mod detail;
 pub mod markup;
 pub mod search;
 pub mod settings;
+pub mod stay;
 pub mod trust;

@@ -1,0 +1,71 @@
+// Hotlines, offline: the region filter keeps what serves the chosen region (and all of Russia),
+// pinned contacts stay at the top, and both survive a restart.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { installedOffline } from "./support.mjs";
+
+let app;
+
+before(async () => {
+  app = await installedOffline("hotlines");
+});
+
+after(async () => {
+  await app?.close();
+});
+
+const ids = (page) => page.locator("#contacts article.contact").evaluateAll((cards) => cards.map((c) => c.dataset.id));
+
+test("the region filter shows who serves that region, and Russia-wide numbers always", async () => {
+  const { page, url } = app;
+  await page.goto(`${url}/hotlines`);
+  await page.locator('article.contact[data-id="kg-consulate-yekaterinburg"]').waitFor();
+  const everyone = await ids(page);
+  const names = await page.locator("#region option").allTextContents();
+  assert.equal(names[0], "All regions");
+  assert.ok(names.includes("Tomsk Region") && names.includes("St Petersburg"), names.join(", "));
+
+  await page.locator("#region").selectOption("tomsk");
+  await page.waitForFunction(() => !document.querySelector('[data-id="kg-consulate-yekaterinburg"]'));
+  const tomsk = await ids(page);
+  assert.ok(tomsk.includes("kg-consulate-novosibirsk"), "the consulate whose district holds Tomsk");
+  assert.ok(tomsk.includes("emergency-112") && tomsk.includes("kg-embassy-moscow"), "Russia-wide contacts stay");
+  for (const gone of ["kg-consulate-yekaterinburg", "kg-office-vladivostok", "civic-assistance-committee"]) {
+    assert.ok(!tomsk.includes(gone), `${gone} does not serve Tomsk`);
+  }
+  assert.ok(tomsk.length < everyone.length);
+  const serves = await page.locator('[data-id="kg-consulate-novosibirsk"] .serves').textContent();
+  assert.match(serves, /Tomsk Region/, "regions are shown by name, not id");
+});
+
+test("a pinned contact goes to the top, even outside the region, and stays after a restart", async () => {
+  const { url } = app;
+  let page = app.page;
+  await page.goto(`${url}/hotlines`);
+  const pin = page.locator('article.contact[data-id="kg-consulate-novosibirsk"] button.pin');
+  await pin.waitFor();
+  assert.equal(await pin.getAttribute("aria-pressed"), "false");
+  assert.match(await pin.getAttribute("aria-label"), /^Pin .+ to the top$/);
+  await pin.click();
+  await page.locator("#pinned").waitFor();
+  assert.equal((await ids(page))[0], "kg-consulate-novosibirsk");
+
+  await page.locator("#region").selectOption("moscow");
+  await page.waitForFunction(() => document.querySelector('[data-id="civic-assistance-committee"]'));
+  const moscow = await ids(page);
+  assert.equal(moscow[0], "kg-consulate-novosibirsk", "pinned contacts ignore the filter");
+  assert.equal(moscow.filter((id) => id === "kg-consulate-novosibirsk").length, 1, "shown once");
+
+  await app.reopen();
+  page = app.page;
+  await page.goto(`${url}/hotlines`);
+  await page.locator("#pinned").waitFor();
+  assert.equal(await page.locator("#region").inputValue(), "moscow");
+  assert.equal((await ids(page))[0], "kg-consulate-novosibirsk");
+  const again = page.locator('#contacts article.contact[data-id="kg-consulate-novosibirsk"] button.pin');
+  assert.equal(await again.getAttribute("aria-pressed"), "true");
+  await again.click();
+  await page.waitForFunction(() => !document.querySelector("#pinned"));
+  await page.locator("#region").selectOption("");
+  await page.locator('article.contact[data-id="kg-consulate-yekaterinburg"]').waitFor();
+});
