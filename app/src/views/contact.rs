@@ -108,7 +108,10 @@ pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl Int
             let pack = pack.as_ref();
             region_ids
                 .iter()
-                .map(|id| pack.and_then(|p| p.region(id)).map_or(id.as_str(), |r| r.title.as_str()))
+                .map(|id| {
+                    pack.and_then(|p| p.region(id))
+                        .map_or(id.as_str(), |r| r.title.as_str())
+                })
                 .collect::<Vec<_>>()
                 .join(", ")
         })

@@ -16,7 +16,10 @@ fn verdict(i18n: I18n, stays: &[Stay], exempt: bool) -> (String, &'static str) {
     let year = counted.year.to_string();
     match counted.allowance {
         Allowance::Exempt => (i18n.t(Key::StayExemptNote).to_owned(), "exempt"),
-        Allowance::Left { days_left, last_day } => {
+        Allowance::Left {
+            days_left,
+            last_day,
+        } => {
             let used = i18n.tf(
                 Key::StayUsed,
                 &[("days", &counted.days_used.to_string()), ("year", &year)],
