@@ -6,6 +6,7 @@
 #![warn(missing_docs)]
 
 pub mod audience;
+pub mod bundle;
 pub mod content;
 pub mod date;
 pub mod deadline;
@@ -18,6 +19,7 @@ pub mod limits;
 pub mod locales;
 pub mod markup;
 pub mod plural;
+pub mod qr;
 pub mod search;
 pub mod stay;
 pub mod sync;
