@@ -156,9 +156,12 @@ mod tests {
         Keyring::new(vec![TrustedKey::new("hand-off", public)])
     }
 
+    /// `(language, bytes)` of each pack.
+    type Packs = Vec<(String, Vec<u8>)>;
+
     /// A signed feed of `version` with packs in `langs`: (manifest, signature, packs).
-    fn feed(version: u64, langs: &[&str]) -> (Vec<u8>, Vec<u8>, Vec<(String, Vec<u8>)>) {
-        let packs: Vec<(String, Vec<u8>)> = langs
+    fn feed(version: u64, langs: &[&str]) -> (Vec<u8>, Vec<u8>, Packs) {
+        let packs: Packs = langs
             .iter()
             .map(|lang| {
                 let pack = json!({"schema": SCHEMA_VERSION, "lang": lang, "content_version": version,
