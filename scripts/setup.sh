@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs whatever Jardam's build and tests need and is missing; quick when all is present.
-# Debian packages (chromium, chromium-driver, nginx with brotli, brotli), the wasm32 target,
+# Debian packages (chromium, chromium-driver, nginx with brotli, brotli, Roboto), the wasm32 target,
 # trunk 0.21.14, wasm-bindgen-cli at Cargo.lock's wasm-bindgen version, and the npm packages of
 # tests/ (binaryen's wasm-opt, playwright-core). Nothing is downloaded by Trunk itself.
 set -euo pipefail
@@ -15,6 +15,8 @@ command -v chromedriver >/dev/null || apt_missing+=(chromium-driver)
 command -v nginx >/dev/null || apt_missing+=(nginx)
 [ -f /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ] || apt_missing+=(libnginx-mod-http-brotli-filter)
 command -v brotli >/dev/null || apt_missing+=(brotli)
+# Roboto, stock Android's system font: the font test checks it has every letter of the five languages.
+[ -d /usr/share/fonts/truetype/roboto/unhinted ] || apt_missing+=(fonts-roboto-unhinted)
 if [ ${#apt_missing[@]} -gt 0 ]; then
   say "installing Debian packages: ${apt_missing[*]}"
   as_root apt-get update -qq
@@ -40,6 +42,11 @@ fi
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen\$"; then
   say "installing wasm-bindgen-cli $bindgen"
   cargo install wasm-bindgen-cli --version "$bindgen" --force
+fi
+
+if ! cargo fuzz --version 2>/dev/null | grep -q ' 0\.13\.2$'; then
+  say "installing cargo-fuzz 0.13.2 (the fuzz targets of fuzz/, run by make fuzz)"
+  cargo install cargo-fuzz --version 0.13.2 --locked
 fi
 
 if [ ! -x tests/node_modules/.bin/wasm-opt ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
