@@ -4,7 +4,7 @@ use jardam_core::date::Date;
 use jardam_core::stay::{Allowance, DAYS_PER_YEAR, Stay, count};
 use leptos::prelude::*;
 
-use crate::i18n::{I18n, Key, use_i18n};
+use crate::i18n::{I18n, Key, Plural, use_i18n};
 use crate::{format, prefs};
 
 /// What the count says, as one sentence and a state for styling.
@@ -20,12 +20,14 @@ fn verdict(i18n: I18n, stays: &[Stay], exempt: bool) -> (String, &'static str) {
             days_left,
             last_day,
         } => {
-            let used = i18n.tf(
-                Key::StayUsed,
+            let used = i18n.tp(
+                Plural::StayUsed,
+                counted.days_used.into(),
                 &[("days", &counted.days_used.to_string()), ("year", &year)],
             );
-            let left = i18n.tf(
-                Key::StayLeft,
+            let left = i18n.tp(
+                Plural::StayLeft,
+                days_left.into(),
                 &[("days", &days_left.to_string()), ("date", &date(last_day))],
             );
             let state = if days_left <= DAYS_PER_YEAR / 6 {
@@ -49,8 +51,9 @@ fn verdict(i18n: I18n, stays: &[Stay], exempt: bool) -> (String, &'static str) {
             days_over,
             next_year,
         } => (
-            i18n.tf(
-                Key::StayOver,
+            i18n.tp(
+                Plural::StayOver,
+                days_over.into(),
                 &[("days", &days_over.to_string()), ("date", &date(next_year))],
             ),
             "overdue",
