@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/tests/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup build serve test lint test-wasm test-e2e bench
+.PHONY: setup build serve test lint test-wasm test-e2e fuzz fuzz-long bench
 
 setup:
 	@scripts/setup.sh
@@ -17,18 +17,28 @@ build: setup
 serve: build
 	scripts/serve.sh dist $(PORT)
 
-## Every test: lints, native (cargo), WASM in Chromium (wasm-bindgen-test), then end-to-end
-## in Chromium against the release build.
+## Every test: lints, native (cargo), a short fuzzing run, WASM in Chromium
+## (wasm-bindgen-test), then end-to-end in Chromium against the release build.
 test: build lint
 	cargo test --workspace --exclude jardam-app
+	$(MAKE) --no-print-directory fuzz
 	$(MAKE) --no-print-directory test-wasm
 	$(MAKE) --no-print-directory test-e2e
 
-## The app's browser-side tests (IndexedDB store) in headless Chromium via chromedriver.
+## The app's browser-side tests (IndexedDB store, article renderer) in headless Chromium via chromedriver.
 test-wasm:
 	cd app && CHROMEDRIVER=/usr/bin/chromedriver \
 	  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test --target wasm32-unknown-unknown --tests
+
+## Every cargo-fuzz target of fuzz/ for FUZZ_SECONDS each (libFuzzer + AddressSanitizer).
+FUZZ_SECONDS ?= 5
+fuzz:
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+## The longer run done by hand: five minutes per target.
+fuzz-long:
+	scripts/fuzz.sh 300
 
 lint:
 	cargo fmt --all -- --check

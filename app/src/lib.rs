@@ -17,6 +17,9 @@ pub mod store;
 mod sync;
 mod views;
 
+/// The article body renderer, public for its browser tests (`app/tests/markup.rs`).
+pub use views::markup::body as render_article_body;
+
 /// Mounts the app on the page, replacing the boot splash.
 pub fn start() {
     if let Some(splash) = leptos::prelude::document().get_element_by_id("boot") {

@@ -228,12 +228,22 @@ fn trim(inlines: &mut Vec<Inline>) {
     inlines.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
 }
 
+/// Tables, footnotes and task lists are recognised only so that they can be refused.
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_TASKLISTS);
+
+/// Whether the Markdown parser finds HTML (a block or an inline tag) in `markdown`: such a
+/// body is never converted.
+pub fn has_html(markdown: &str) -> bool {
+    Parser::new_ext(markdown, OPTIONS)
+        .any(|event| matches!(event, Event::Html(_) | Event::InlineHtml(_)))
+}
+
 /// Converts an article body to blocks, or lists every construct outside the subset.
 pub fn to_blocks(markdown: &str) -> Result<Vec<Block>, Vec<MarkdownError>> {
-    // Tables, footnotes and task lists are recognised only so that they can be refused.
-    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_TASKLISTS;
     let mut b = Builder::default();
-    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+    for (event, range) in Parser::new_ext(markdown, OPTIONS).into_offset_iter() {
         let at = range.start;
         if b.skip > 0 {
             match event {

@@ -1,0 +1,193 @@
+//! The article renderer with hostile blocks (as a compromised or broken feed could send them),
+//! in a real browser: thousands of generated bodies are rendered with the app's own renderer
+//! and the resulting DOM may hold only the allowed elements and attributes, links only to the
+//! targets `safe_href` allows (never `javascript:` or `data:`), and exactly the text of the
+//! blocks, so markup inside text stays text.
+
+use jardam_app::render_article_body;
+use jardam_core::markup::{Block, Inline, plain_text, safe_href};
+use js_sys::{Array, Function, Reflect};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::Element;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const TEXTS: &[&str] = &[
+    "Register within 30 days",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "\"><svg onload=alert(1)>",
+    "&lt;b&gt;",
+    "javascript:alert(1)",
+    "Срок — 90 дней",
+    " ",
+    "",
+];
+
+const HREFS: &[&str] = &[
+    "https://ok.example/",
+    "https://ok.example/\"onmouseover=alert(1)",
+    "https://ok.example/<script>",
+    "tel:+79251155047",
+    "mailto:help@example.org",
+    "/rights/registration-eaeu",
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    " javascript:alert(1)",
+    "java\nscript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:x",
+    "//evil.example/",
+    "/\\evil.example",
+    "http://plain.example/",
+    "",
+];
+
+/// xorshift64: reproducible choices without a dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, list: &[&'a str]) -> &'a str {
+        list[self.below(list.len())]
+    }
+}
+
+fn inlines(rng: &mut Rng, depth: usize) -> Vec<Inline> {
+    (0..rng.below(4))
+        .map(|_| match rng.below(if depth < 3 { 3 } else { 2 }) {
+            0 => Inline::Text(rng.pick(TEXTS).to_owned()),
+            1 => Inline::Link {
+                text: rng.pick(TEXTS).to_owned(),
+                href: rng.pick(HREFS).to_owned(),
+            },
+            _ => Inline::Bold(inlines(rng, depth + 1)),
+        })
+        .collect()
+}
+
+fn blocks(rng: &mut Rng) -> Vec<Block> {
+    (0..1 + rng.below(4))
+        .map(|_| match rng.below(3) {
+            0 => Block::Heading {
+                level: rng.below(5) as u8,
+                inlines: inlines(rng, 0),
+            },
+            1 => Block::Paragraph(inlines(rng, 0)),
+            _ => Block::List {
+                ordered: rng.below(2) == 0,
+                items: (0..rng.below(3)).map(|_| inlines(rng, 0)).collect(),
+            },
+        })
+        .collect()
+}
+
+fn visible_text(blocks: &[Block]) -> String {
+    blocks
+        .iter()
+        .map(|block| match block {
+            Block::Heading { inlines, .. } | Block::Paragraph(inlines) => plain_text(inlines),
+            Block::List { items, .. } => items.iter().map(|i| plain_text(i)).collect(),
+        })
+        .collect()
+}
+
+fn elements(root: &Element) -> Vec<Element> {
+    let select: Function = Reflect::get(root, &"querySelectorAll".into())
+        .unwrap()
+        .unchecked_into();
+    let list = select.call1(root, &"*".into()).unwrap();
+    Array::from(&list)
+        .iter()
+        .map(JsCast::unchecked_into)
+        .collect()
+}
+
+fn check_rendered(root: &Element, blocks: &[Block]) -> Result<(), String> {
+    for element in elements(root) {
+        let tag = element.tag_name().to_ascii_lowercase();
+        let names: Vec<String> = element
+            .get_attribute_names()
+            .iter()
+            .filter_map(|n| n.as_string())
+            .collect();
+        let allowed: &[&str] = match tag.as_str() {
+            "h2" | "h3" | "p" | "ul" | "ol" | "li" | "strong" => &[],
+            "a" => &["href", "target", "rel"],
+            other => return Err(format!("element <{other}> rendered")),
+        };
+        if let Some(name) = names.iter().find(|n| !allowed.contains(&n.as_str())) {
+            return Err(format!("attribute {name} on <{tag}>"));
+        }
+        if tag == "a" {
+            let href = element.get_attribute("href").unwrap_or_default();
+            let lower = href.to_ascii_lowercase();
+            if safe_href(&href) != Some(href.as_str())
+                || lower.starts_with("javascript:")
+                || lower.starts_with("data:")
+            {
+                return Err(format!("link to {href:?} rendered"));
+            }
+            let blank = element.get_attribute("target").is_some();
+            if blank != href.starts_with("https://") {
+                return Err(format!("target on {href:?}"));
+            }
+        }
+    }
+    let text = root.text_content().unwrap_or_default();
+    let expected = visible_text(blocks);
+    if text != expected {
+        return Err(format!("text {text:?} rendered for {expected:?}"));
+    }
+    Ok(())
+}
+
+#[wasm_bindgen_test]
+fn hostile_blocks_render_as_safe_elements_and_plain_text() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    for case in 0..1500 {
+        let body = blocks(&mut rng);
+        let host = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&host).unwrap();
+        let rendered = body.clone();
+        let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
+            render_article_body(&rendered)
+        });
+        if let Err(problem) = check_rendered(&host, &body) {
+            panic!("case {case}: {problem}\nblocks: {body:?}");
+        }
+        drop(handle);
+        host.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_javascript_link_in_a_pack_is_shown_as_text() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let body = vec![Block::Paragraph(vec![Inline::Link {
+        text: "tap".into(),
+        href: "javascript:alert(document.cookie)".into(),
+    }])];
+    let rendered = body.clone();
+    let _handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
+        render_article_body(&rendered)
+    });
+    assert_eq!(host.text_content().as_deref(), Some("tap"));
+    assert!(host.query_selector("p").unwrap().is_some());
+    assert!(host.query_selector("a").unwrap().is_none());
+    assert!(!host.inner_html().contains("javascript"));
+}

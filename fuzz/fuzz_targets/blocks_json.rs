@@ -1,0 +1,40 @@
+//! Article bodies as a hostile feed may send them (JSON blocks): whatever parses, the links the
+//! app would render (those passing `safe_href`, as app/src/views/markup.rs does) are never
+//! `javascript:`, `data:` or other schemes, and never leave through `//`.
+#![no_main]
+
+use jardam_core::limits;
+use jardam_core::markup::{Block, Inline, safe_href};
+use libfuzzer_sys::fuzz_target;
+
+fn check(inlines: &[Inline]) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(_) => {}
+            Inline::Bold(inner) => check(inner),
+            Inline::Link { href, .. } => {
+                if let Some(href) = safe_href(href) {
+                    let ok = href.starts_with("https://")
+                        || href.starts_with("tel:")
+                        || href.starts_with("mailto:")
+                        || (href.starts_with('/') && !href.starts_with("//"));
+                    assert!(ok, "unsafe href passed: {href:?}");
+                    assert!(!href.chars().any(|c| c.is_whitespace() || c.is_control()));
+                }
+            }
+        }
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(blocks) = serde_json::from_slice::<Vec<Block>>(data) else {
+        return;
+    };
+    let _ = limits::article_chars(&blocks);
+    for block in &blocks {
+        match block {
+            Block::Heading { inlines, .. } | Block::Paragraph(inlines) => check(inlines),
+            Block::List { items, .. } => items.iter().for_each(|i| check(i)),
+        }
+    }
+});

@@ -1,0 +1,20 @@
+//! Content files of any shape: reading an article, contact, checklist, categories or feed.toml
+//! never panics; problems are reported instead.
+#![no_main]
+
+use jardam_core::date::Date;
+use jardam_feed::load;
+use jardam_feed::source::Langs;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|text: &str| {
+    let today = Date::parse("2026-11-21").unwrap();
+    let langs = Langs::readme_default();
+    let mut problems = Vec::new();
+    let _ = load::article("a.toml", "a", text, &langs, &mut problems, today);
+    let _ = load::contact("c.toml", "c", text, &langs, &mut problems, today);
+    let _ = load::checklist("l.toml", "l", text, &langs, &mut problems, today);
+    let _ = load::categories("categories.toml", text, &langs, &mut problems, today);
+    let _ = load::regions("regions.toml", text, &langs, &mut problems, today);
+    let _ = load::feed("feed.toml", text, &mut problems, today);
+});

@@ -1,0 +1,41 @@
+//! Editors' Markdown of any shape: the conversion never panics, and what it accepts holds only
+//! safe link targets and never passes HTML through.
+#![no_main]
+
+use jardam_core::markup::{Block, Inline, safe_href};
+use jardam_feed::markdown::to_blocks;
+use libfuzzer_sys::fuzz_target;
+
+fn check_inlines(inlines: &[Inline]) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(_) => {}
+            Inline::Bold(inner) => check_inlines(inner),
+            Inline::Link { href, .. } => {
+                assert_eq!(safe_href(href), Some(href.as_str()), "unsafe href {href:?}");
+                let lower = href.to_ascii_lowercase();
+                assert!(!lower.starts_with("javascript:") && !lower.starts_with("data:"));
+            }
+        }
+    }
+}
+
+fuzz_target!(|text: &str| {
+    let Ok(blocks) = to_blocks(text) else {
+        return;
+    };
+    assert!(
+        !jardam_feed::markdown::has_html(text),
+        "HTML accepted in {text:?}"
+    );
+    for block in &blocks {
+        match block {
+            Block::Heading { level, inlines } => {
+                assert!(matches!(level, 2 | 3));
+                check_inlines(inlines);
+            }
+            Block::Paragraph(inlines) => check_inlines(inlines),
+            Block::List { items, .. } => items.iter().for_each(|i| check_inlines(i)),
+        }
+    }
+});
