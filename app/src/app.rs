@@ -11,7 +11,7 @@ use crate::content::Content;
 use crate::i18n::{I18n, Lang, use_i18n};
 use crate::profile::Profile;
 use crate::screens::{
-    Article, ChecklistPage, Checklists, ContactPage, Help, Hotlines, More, NotFound, Rights,
+    Article, ChecklistPage, Checklists, ContactPage, Help, Hotlines, More, NotFound, Rights, Share,
 };
 use crate::shell::{BottomNav, Header, Notices};
 use crate::views::search::Search;
@@ -84,6 +84,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/checklists/:id") view=ChecklistPage />
                     <Route path=path!("/help") view=Help />
                     <Route path=path!("/more") view=More />
+                    <Route path=path!("/share") view=Share />
+                    <Route path=path!("/share/:mode") view=Share />
                 </Routes>
             </main>
             <BottomNav />

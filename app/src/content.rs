@@ -38,6 +38,29 @@ pub struct Installed {
     /// feed is verified with them.
     #[serde(default)]
     pub keys: Keyring,
+    /// `manifest.json` and its signature exactly as verified, so the content can be passed on
+    /// as a hand-off file (empty for content installed before they were kept).
+    #[serde(default)]
+    pub signed: Signed,
+}
+
+/// A feed's manifest and signature files, exactly as published.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Signed {
+    /// `manifest.json`.
+    pub manifest: String,
+    /// `manifest.json.sig`.
+    pub signature: String,
+}
+
+impl Signed {
+    /// The two files as text (feeds are UTF-8 JSON and hex).
+    pub fn new(manifest: &[u8], signature: &[u8]) -> Signed {
+        Signed {
+            manifest: String::from_utf8_lossy(manifest).into_owned(),
+            signature: String::from_utf8_lossy(signature).into_owned(),
+        }
+    }
 }
 
 /// Where the content lives, as told to the user.
@@ -144,7 +167,7 @@ impl Content {
     /// Installs the bundled feed when nothing usable is stored or the bundled one is newer.
     async fn install_bundled_if_newer(&self, current: Option<&Installed>, lang: &str) {
         let keyring = feed::trusted(current.map(|c| &c.keys));
-        let Ok(manifest) = feed::load_manifest(feed::BUNDLED_FEED, &keyring).await else {
+        let Ok((manifest, signed)) = feed::load_manifest(feed::BUNDLED_FEED, &keyring).await else {
             return;
         };
         let Ok(keys) = manifest.keyring_after(&keyring) else {
@@ -181,6 +204,7 @@ impl Content {
             last_modified: None,
             checked_at_ms: None,
             keys,
+            signed,
         };
         let stale = match self.store() {
             Some(store) => store.pack_langs().await.unwrap_or_default(),

@@ -7,6 +7,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
+use crate::content::Signed;
+
 /// Where the bundled feed is served, relative to the app's origin.
 pub const BUNDLED_FEED: &str = "/feed/";
 
@@ -28,11 +30,12 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&body).to_vec())
 }
 
-/// The manifest of the feed at `base`, checked against `keyring`.
-pub async fn load_manifest(base: &str, keyring: &Keyring) -> Result<Manifest, String> {
+/// The manifest of the feed at `base`, checked against `keyring`, with its files as fetched.
+pub async fn load_manifest(base: &str, keyring: &Keyring) -> Result<(Manifest, Signed), String> {
     let manifest = fetch_bytes(&format!("{base}{MANIFEST_FILE}")).await?;
     let signature = fetch_bytes(&format!("{base}{SIGNATURE_FILE}")).await?;
-    verify_manifest(&manifest, &signature, keyring).map_err(|e| e.to_string())
+    let verified = verify_manifest(&manifest, &signature, keyring).map_err(|e| e.to_string())?;
+    Ok((verified, Signed::new(&manifest, &signature)))
 }
 
 /// The keys a feed is verified with: this build's, plus the keys `learned` from installed

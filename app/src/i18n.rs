@@ -87,7 +87,13 @@ fn fill(text: &str, args: &[(&str, &str)]) -> String {
 /// The Russian string for `key`, whatever the reader's language: for what is shown to an
 /// officer.
 pub fn russian(key: Key) -> &'static str {
-    TABLE[Lang::Ru as usize][key as usize]
+    text_in(Lang::Ru, key)
+}
+
+/// The string for `key` in `lang`, whatever the reader's language: consultant mode shows every
+/// language at once.
+pub fn text_in(lang: Lang, key: Key) -> &'static str {
+    TABLE[lang as usize][key as usize]
 }
 
 /// The `I18n` provided by the app root.

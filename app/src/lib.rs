@@ -5,13 +5,16 @@
 mod app;
 mod content;
 mod feed;
+mod files;
 mod format;
+mod handoff;
 mod i18n;
 mod network;
 mod prefs;
 mod profile;
 mod pwa;
 mod screens;
+mod sharing;
 mod shell;
 pub mod store;
 mod sync;

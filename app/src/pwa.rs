@@ -16,10 +16,28 @@ pub struct Pwa {
     pub update_ready: RwSignal<bool>,
     /// The first install finished: the shell now loads without a network.
     pub offline_ready: RwSignal<bool>,
+    /// The browser offered to install the app (`beforeinstallprompt`) and still can.
+    pub can_install: RwSignal<bool>,
+    install_prompt: StoredValue<Option<JsValue>, LocalStorage>,
     reload_on_change: RwSignal<bool>,
 }
 
 impl Pwa {
+    /// Shows the browser's own install dialog, kept from `beforeinstallprompt`.
+    pub fn install(&self) {
+        let Some(event) = self.install_prompt.get_value() else {
+            return;
+        };
+        let prompt = js_sys::Reflect::get(&event, &JsValue::from_str("prompt"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        if let Some(prompt) = prompt {
+            let _ = prompt.call0(&event);
+        }
+        self.install_prompt.set_value(None);
+        self.can_install.set(false);
+    }
+
     /// Tells the waiting worker to take over; the page reloads when it does.
     pub fn apply_update(&self) {
         let reload = self.reload_on_change;
@@ -88,13 +106,36 @@ async fn check_for_update(reg: &ServiceWorkerRegistration) {
     }
 }
 
+/// Keeps the browser's install offer for the Share screen's Install button, instead of the
+/// browser's own banner; forgets it once the app is installed.
+fn keep_install_prompt(pwa: Pwa) {
+    let offer = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        event.prevent_default();
+        pwa.install_prompt.set_value(Some(event.into()));
+        pwa.can_install.set(true);
+    });
+    let _ = window()
+        .add_event_listener_with_callback("beforeinstallprompt", offer.as_ref().unchecked_ref());
+    offer.forget();
+    listen(
+        |f| window().set_onappinstalled(f),
+        move || {
+            pwa.install_prompt.set_value(None);
+            pwa.can_install.set(false);
+        },
+    );
+}
+
 /// Registers `/sw.js` and reports first install and waiting updates through [`Pwa`].
 pub fn register() -> Pwa {
     let pwa = Pwa {
         update_ready: RwSignal::new(false),
         offline_ready: RwSignal::new(false),
+        can_install: RwSignal::new(false),
+        install_prompt: StoredValue::new_local(None),
         reload_on_change: RwSignal::new(false),
     };
+    keep_install_prompt(pwa);
     let navigator = window().navigator();
     if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
         return pwa;

@@ -20,11 +20,11 @@ use web_sys::{
     AbortController, Headers, ReadableStreamDefaultReader, RequestCache, RequestInit, Response,
 };
 
-use crate::content::{Content, Installed};
+use crate::content::{Content, Installed, Signed};
 use crate::{feed, prefs};
 
 /// The app version, compared with a feed's `min_app_version`.
-const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The mirrors written into the page at build time (`<meta name="jardam-feed-mirrors">`).
 pub fn mirrors() -> Vec<String> {
@@ -193,6 +193,7 @@ async fn try_attempt(
         checked_at_ms: Some(js_sys::Date::now()),
         held: new_held,
         keys,
+        signed: Signed::new(&manifest.body, &signature.body),
     };
     content.install(next, packs, &stale, false).await?;
     content.show(lang);

@@ -63,6 +63,10 @@ pub struct Accepted {
     pub keys: Keyring,
     /// `(language, bytes, pack)` for each wanted language the file holds.
     pub packs: Vec<(String, Vec<u8>, Pack)>,
+    /// `manifest.json` exactly as signed, to pass on again.
+    pub manifest_file: String,
+    /// `manifest.json.sig`.
+    pub signature_file: String,
 }
 
 /// Writes a hand-off file. Returns `None` when a part is not UTF-8 text (feeds always are).
@@ -137,6 +141,8 @@ pub fn import(
         manifest,
         keys,
         packs,
+        manifest_file: bundle.manifest,
+        signature_file: bundle.signature,
     })
 }
 

@@ -7,7 +7,6 @@ use jardam_core::date::Date;
 use jardam_core::deadline::{Anchors, DeadlineStatus, step_status};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use wasm_bindgen::JsCast;
 
 use super::ScreenIntro;
 use crate::content::Content;
@@ -16,7 +15,7 @@ use crate::profile::Profile;
 use crate::views::detail::Detail;
 use crate::views::stay::StayCounter;
 use crate::views::trust::{Sources, TrustNotes};
-use crate::{format, prefs};
+use crate::{files, format, prefs};
 
 /// The Checklists screen: every checklist, the reader's first.
 #[component]
@@ -106,22 +105,11 @@ fn deadline_text(i18n: I18n, status: DeadlineStatus, today: Date) -> (String, &'
 fn download_calendar(checklist: &Checklist, anchors: &Anchors) {
     let events = jardam_core::ics::checklist_events(checklist, anchors, format::today());
     let text = jardam_core::ics::calendar(&events, js_sys::Date::now() as i64);
-    let parts = js_sys::Array::of1(&text.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/calendar;charset=utf-8");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Ok(link) = document().create_element("a") {
-        let link: web_sys::HtmlAnchorElement = link.unchecked_into();
-        link.set_href(&url);
-        link.set_download(&format!("jardam-{}.ics", checklist.id));
-        link.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    files::save(
+        &format!("jardam-{}.ics", checklist.id),
+        "text/calendar;charset=utf-8",
+        &text,
+    );
 }
 
 #[component]

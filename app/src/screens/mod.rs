@@ -4,9 +4,10 @@ mod article;
 mod checklists;
 mod help;
 mod hotlines;
-mod more;
+pub(crate) mod more;
 mod not_found;
 mod rights;
+mod share;
 
 pub use article::Article;
 pub use checklists::{ChecklistPage, Checklists};
@@ -15,6 +16,7 @@ pub use hotlines::{ContactPage, Hotlines};
 pub use more::More;
 pub use not_found::NotFound;
 pub use rights::Rights;
+pub use share::Share;
 
 use leptos::prelude::*;
 

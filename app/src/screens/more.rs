@@ -142,6 +142,9 @@ pub fn More() -> impl IntoView {
             <LanguagePicker id="language" />
             <CitizenshipPicker id="citizenship" />
             <Updates />
+            <h2>{move || i18n.t(Key::ShareTitle)}</h2>
+            <p>{move || i18n.t(Key::ShareIntro)}</p>
+            <a class="button" id="open-share" href="/share">{move || i18n.t(Key::ShareTitle)}</a>
             <h2>{move || i18n.t(Key::MoreAbout)}</h2>
             <p>{move || i18n.t(Key::AboutText)}</p>
             <p class="version" id="app-version">

@@ -1,0 +1,90 @@
+//! Content from phone to phone without internet: the verified content saved as one file, and
+//! such a file opened again, verified exactly like a sync (`jardam_core::bundle`).
+
+use jardam_core::bundle::{self, ImportError};
+use jardam_core::sync::{Outcome, wanted_langs};
+use leptos::prelude::*;
+
+use crate::content::{Content, Installed, Signed};
+use crate::store::PACKS;
+use crate::sync::APP_VERSION;
+use crate::{feed, files};
+
+/// Saves the installed content (manifest, signature and every pack on the phone) as
+/// `jardam-content-vN.json`; false when there is nothing complete to save.
+pub async fn export(content: Content) -> bool {
+    let (Some(installed), Some(store)) = (content.installed.get_untracked(), content.store())
+    else {
+        return false;
+    };
+    if installed.signed.manifest.is_empty() {
+        return false;
+    }
+    let mut packs = Vec::new();
+    for lang in installed.held.keys() {
+        match store.get(PACKS, lang).await {
+            Ok(Some(text)) => packs.push((lang.clone(), text.into_bytes())),
+            _ => return false,
+        }
+    }
+    let Some(file) = bundle::write(
+        installed.signed.manifest.as_bytes(),
+        installed.signed.signature.as_bytes(),
+        &packs,
+    ) else {
+        return false;
+    };
+    let name = format!(
+        "jardam-content-v{}.json",
+        installed.manifest.content_version
+    );
+    files::save(&name, "application/json", &String::from_utf8_lossy(&file))
+}
+
+/// Verifies a hand-off file and, when it holds newer content, installs it atomically and shows
+/// it in `lang`. Returns the version installed; on any refusal the content stays as it was.
+pub async fn import(content: Content, file: &[u8], lang: &str) -> Result<u64, ImportError> {
+    let current = content.installed.get_untracked();
+    let keyring = feed::trusted(current.as_ref().map(|c| &c.keys));
+    let accepted = bundle::import(
+        file,
+        &keyring,
+        current.as_ref().map(|c| &c.manifest),
+        &wanted_langs(lang),
+        APP_VERSION,
+    )?;
+    let version = accepted.manifest.content_version;
+    let held = accepted
+        .packs
+        .iter()
+        .filter_map(|(lang, _, _)| {
+            let sha = accepted.manifest.pack(lang).ok()?.sha256.clone();
+            Some((lang.clone(), sha))
+        })
+        .collect();
+    let stale: Vec<String> = current
+        .iter()
+        .flat_map(|c| c.held.keys())
+        .filter(|lang| !accepted.packs.iter().any(|(l, _, _)| l == *lang))
+        .cloned()
+        .collect();
+    let next = Installed {
+        manifest: accepted.manifest,
+        mirror: String::new(),
+        etag: None,
+        last_modified: None,
+        checked_at_ms: None,
+        held,
+        keys: accepted.keys,
+        signed: Signed {
+            manifest: accepted.manifest_file,
+            signature: accepted.signature_file,
+        },
+    };
+    content
+        .install(next, accepted.packs, &stale, false)
+        .await
+        .map_err(|_| ImportError::Refused(Outcome::StorageFailed))?;
+    content.show(lang);
+    Ok(version)
+}

@@ -1,0 +1,289 @@
+//! Share Jardam (`/share`): a QR code made on the phone, the share sheet or a copied link,
+//! install steps, consultant mode (`/share/consultant`), a printable poster and handout
+//! (`/share/poster`, `/share/handout`) and the content hand-off file.
+
+use jardam_core::bundle::{ImportError, MAX_BUNDLE_BYTES};
+use jardam_core::content::ContactKind;
+use jardam_core::sync::Outcome;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use wasm_bindgen::JsCast;
+
+use super::more::outcome_key;
+use crate::content::Content;
+use crate::i18n::{Key, Lang, text_in, use_i18n};
+use crate::pwa::Pwa;
+use crate::sharing::{self, Shared};
+use crate::{files, handoff};
+
+/// The app's address as a QR code, drawn as SVG.
+#[component]
+fn QrCode(url: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let qr = jardam_core::qr::encode(&url);
+    let label = move || i18n.tf(Key::ShareQr, &[("url", &url)]);
+    qr.map(|qr| {
+        let side = qr.side;
+        view! {
+            <svg class="qr" role="img" aria-label=label viewBox=format!("0 0 {side} {side}")
+                shape-rendering="crispEdges">
+                <rect width=side height=side fill="#fff"></rect>
+                <path d=qr.path fill="#000"></path>
+            </svg>
+        }
+    })
+}
+
+/// The address as people type it: no scheme, no trailing slash.
+fn short(url: &str) -> String {
+    url.split_once("://")
+        .map_or(url, |(_, rest)| rest)
+        .trim_end_matches('/')
+        .to_owned()
+}
+
+/// `/share` and its modes.
+#[component]
+pub fn Share() -> impl IntoView {
+    let params = use_params_map();
+    move || match params.read().get("mode").as_deref() {
+        Some("consultant") => view! { <Consultant /> }.into_any(),
+        Some(size @ ("poster" | "handout")) => {
+            view! { <PrintSheet poster=size == "poster" /> }.into_any()
+        }
+        _ => view! { <ShareHome /> }.into_any(),
+    }
+}
+
+#[component]
+fn ShareHome() -> impl IntoView {
+    let i18n = use_i18n();
+    let pwa = expect_context::<Pwa>();
+    let url = sharing::app_url();
+    let status = RwSignal::new(None::<Key>);
+    let share = {
+        let url = url.clone();
+        move |_| {
+            let url = url.clone();
+            leptos::task::spawn_local(async move {
+                let shared = sharing::share("Jardam", &url).await;
+                status.set((shared == Shared::Copied).then_some(Key::LinkCopied));
+            });
+        }
+    };
+    let copy = {
+        let url = url.clone();
+        move |_| {
+            let url = url.clone();
+            leptos::task::spawn_local(async move {
+                let copied = sharing::copy(&url).await == Shared::Copied;
+                status.set(copied.then_some(Key::LinkCopied));
+            });
+        }
+    };
+    let installed = sharing::running_installed();
+    view! {
+        <section class="screen" data-screen="share">
+            <h1>{move || i18n.t(Key::ShareTitle)}</h1>
+            <p class="intro">{move || i18n.t(Key::ShareIntro)}</p>
+            <figure class="qr-frame">
+                <QrCode url=url.clone() />
+                <figcaption class="short-url">{short(&url)}</figcaption>
+            </figure>
+            <div class="actions">
+                <button class="primary" id="share-app" on:click=share>{move || i18n.t(Key::ShareLink)}</button>
+                <button id="copy-app-link" on:click=copy>{move || i18n.t(Key::CopyLink)}</button>
+            </div>
+            <p role="status" id="share-status">{move || status.get().map(|key| i18n.t(key))}</p>
+
+            <h2>{move || i18n.t(Key::InstallTitle)}</h2>
+            {installed.then(|| view! { <p id="installed">{move || i18n.t(Key::InstalledAlready)}</p> })}
+            <Show when=move || pwa.can_install.get()>
+                <button class="primary" id="install-app" on:click=move |_| pwa.install()>
+                    {move || i18n.t(Key::InstallButton)}
+                </button>
+            </Show>
+            <InstallSteps lang=None />
+
+            <h2>{move || i18n.t(Key::ConsultantTitle)}</h2>
+            <p>{move || i18n.t(Key::ConsultantIntro)}</p>
+            <a class="button" id="open-consultant" href="/share/consultant">{move || i18n.t(Key::ConsultantTitle)}</a>
+
+            <h2>{move || i18n.t(Key::PrintTitle)}</h2>
+            <div class="actions">
+                <a class="button" id="open-poster" href="/share/poster">{move || i18n.t(Key::PrintPoster)}</a>
+                <a class="button" id="open-handout" href="/share/handout">{move || i18n.t(Key::PrintHandout)}</a>
+            </div>
+
+            <Handoff />
+        </section>
+    }
+}
+
+/// How to put Jardam on the home screen, in `lang` (the reader's when `None`).
+#[component]
+fn InstallSteps(lang: Option<Lang>) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = move |key: Key| lang.map_or_else(|| i18n.t(key), |lang| text_in(lang, key));
+    view! {
+        <ul class="install-steps">
+            <li>{move || text(Key::InstallAndroid)}</li>
+            <li>{move || text(Key::InstallIphone)}</li>
+        </ul>
+    }
+}
+
+/// Consultant mode: the code as large as the screen allows, the steps in all five languages,
+/// and the screen kept on.
+#[component]
+fn Consultant() -> impl IntoView {
+    let i18n = use_i18n();
+    let url = sharing::app_url();
+    let lock = StoredValue::new_local(None::<wasm_bindgen::JsValue>);
+    let awake = move || {
+        leptos::task::spawn_local(async move {
+            if let Some(old) = lock.get_value() {
+                sharing::release(&old);
+            }
+            lock.set_value(sharing::keep_awake().await);
+        });
+    };
+    awake();
+    // The browser drops the lock when the page is hidden: take it again on return.
+    let visible = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Visible {
+            awake();
+        }
+    });
+    on_cleanup(move || {
+        visible.remove();
+        if let Some(held) = lock.get_value() {
+            sharing::release(&held);
+        }
+    });
+    let languages = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            view! {
+                <div class="consultant-lang" lang=lang.code()>
+                    <p class="scan">{text_in(lang, Key::ConsultantScan)}</p>
+                    <InstallSteps lang=Some(lang) />
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="consultant" data-screen="consultant" id="consultant">
+            <a class="button close" href="/share">{move || i18n.t(Key::Close)}</a>
+            <QrCode url=url.clone() />
+            <p class="short-url">{short(&url)}</p>
+            {languages}
+        </section>
+    }
+}
+
+/// A poster (A4) or handout (A6) for the browser's print: the code, the steps and the numbers
+/// to remember, in the reader's language.
+#[component]
+fn PrintSheet(poster: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let content = expect_context::<Content>();
+    let url = sharing::app_url();
+    let numbers = move || {
+        content.pack.get().map(|pack| {
+            pack.contacts
+                .iter()
+                .filter(|c| c.kind == ContactKind::Emergency)
+                .flat_map(|c| {
+                    c.phones
+                        .iter()
+                        .map(move |p| (p.number.clone(), c.name.clone()))
+                })
+                .map(|(number, name)| view! { <li><strong>{number}</strong> " " {name}</li> })
+                .collect_view()
+        })
+    };
+    let size = if poster { "poster" } else { "handout" };
+    view! {
+        <section class="screen print-screen" data-screen="print">
+            <div class="no-print actions">
+                <a class="back" href="/share">{move || i18n.t(Key::Back)}</a>
+                <button class="primary" id="print-now" on:click=move |_| { let _ = window().print(); }>
+                    {move || i18n.t(Key::PrintNow)}
+                </button>
+            </div>
+            <div class="sheet" data-size=size id="print-sheet">
+                <p class="sheet-brand">"Jardam"</p>
+                <p class="scan">{move || i18n.t(Key::ConsultantScan)}</p>
+                <QrCode url=url.clone() />
+                <p class="short-url">{short(&url)}</p>
+                <InstallSteps lang=None />
+                <h2>{move || i18n.t(Key::PrintNumbers)}</h2>
+                <ul class="sheet-numbers">{numbers}</ul>
+            </div>
+        </section>
+    }
+}
+
+/// The hand-off file: save the content, or open a file someone passed on.
+#[component]
+fn Handoff() -> impl IntoView {
+    let i18n = use_i18n();
+    let content = expect_context::<Content>();
+    let result = RwSignal::new(None::<(String, bool)>);
+    let export = move |_| {
+        leptos::task::spawn_local(async move {
+            if !handoff::export(content).await {
+                result.set(Some((i18n.t(Key::ExportFailed).to_owned(), false)));
+            }
+        });
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let lang = i18n.lang.get_untracked().code();
+            let outcome = match files::read_picked(&input, MAX_BUNDLE_BYTES).await {
+                Ok(None) => return,
+                Ok(Some(bytes)) => handoff::import(content, &bytes, lang).await,
+                Err(true) => Err(ImportError::TooLarge),
+                Err(false) => Err(ImportError::NotABundle),
+            };
+            input.set_value("");
+            let message = match &outcome {
+                Ok(version) => i18n.tf(Key::ImportOk, &[("version", &version.to_string())]),
+                Err(ImportError::SameVersion { version }) => {
+                    i18n.tf(Key::ImportSame, &[("version", &version.to_string())])
+                }
+                Err(ImportError::Refused(Outcome::OlderVersion { offered, installed })) => i18n.tf(
+                    Key::ImportOlder,
+                    &[
+                        ("offered", &offered.to_string()),
+                        ("installed", &installed.to_string()),
+                    ],
+                ),
+                Err(ImportError::NotABundle) => i18n.t(Key::ImportNotFile).to_owned(),
+                Err(ImportError::TooLarge) => i18n.t(Key::ImportTooLarge).to_owned(),
+                Err(ImportError::NoPackForReader) => i18n.t(Key::ImportNoPack).to_owned(),
+                Err(ImportError::Refused(outcome)) => i18n.t(outcome_key(outcome)).to_owned(),
+            };
+            result.set(Some((message, outcome.is_ok())));
+        });
+    };
+    view! {
+        <h2>{move || i18n.t(Key::HandoffTitle)}</h2>
+        <p>{move || i18n.t(Key::HandoffIntro)}</p>
+        <button id="export-content" on:click=export>{move || i18n.t(Key::ExportButton)}</button>
+        <label class="field file-field">
+            <span>{move || i18n.t(Key::ImportLabel)}</span>
+            <input type="file" id="import-content" accept=".json,application/json" on:change=import />
+        </label>
+        <p role="status" id="handoff-status" data-ok=move || result.get().map(|(_, ok)| ok.to_string())>
+            {move || result.get().map(|(message, _)| message)}
+        </p>
+    }
+}

@@ -1,0 +1,88 @@
+//! Passing Jardam on: the Web Share API with a copy-to-clipboard fallback, the app's own
+//! address, and the Screen Wake Lock that keeps consultant mode on screen.
+
+use js_sys::{Function, Object, Reflect};
+use leptos::prelude::window;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// How a share ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shared {
+    /// The phone's share sheet took it.
+    Sent,
+    /// Copied to the clipboard instead (no share sheet here).
+    Copied,
+    /// The user closed the share sheet, or neither way worked.
+    Dropped,
+}
+
+/// The address of the app: its origin, where the service worker serves the whole app.
+pub fn app_url() -> String {
+    window()
+        .location()
+        .origin()
+        .map(|origin| format!("{origin}/"))
+        .unwrap_or_default()
+}
+
+/// The address of a page of the app, e.g. `/rights/police-check`.
+pub fn page_url(path: &str) -> String {
+    format!("{}{}", app_url(), path.trim_start_matches('/'))
+}
+
+fn method(target: &JsValue, name: &str) -> Option<Function> {
+    Reflect::get(target, &name.into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+}
+
+/// Opens the phone's share sheet for `url`, or copies `url` where there is none.
+pub async fn share(title: &str, url: &str) -> Shared {
+    let navigator: JsValue = window().navigator().into();
+    if let Some(share) = method(&navigator, "share") {
+        let data = Object::new();
+        let _ = Reflect::set(&data, &"title".into(), &title.into());
+        let _ = Reflect::set(&data, &"url".into(), &url.into());
+        if let Ok(promise) = share.call1(&navigator, &data) {
+            let sent = JsFuture::from(js_sys::Promise::from(promise)).await.is_ok();
+            return if sent { Shared::Sent } else { Shared::Dropped };
+        }
+    }
+    copy(url).await
+}
+
+/// Copies `text` to the clipboard.
+pub async fn copy(text: &str) -> Shared {
+    let promise = window().navigator().clipboard().write_text(text);
+    match JsFuture::from(promise).await {
+        Ok(_) => Shared::Copied,
+        Err(_) => Shared::Dropped,
+    }
+}
+
+/// Asks the screen to stay on (Screen Wake Lock); the returned lock is released with
+/// [`release`]. `None` where the API is missing or the request was refused.
+pub async fn keep_awake() -> Option<JsValue> {
+    let navigator: JsValue = window().navigator().into();
+    let wake_lock = Reflect::get(&navigator, &"wakeLock".into()).ok()?;
+    let request = method(&wake_lock, "request")?;
+    let promise = request.call1(&wake_lock, &"screen".into()).ok()?;
+    JsFuture::from(js_sys::Promise::from(promise)).await.ok()
+}
+
+/// Lets the screen sleep again.
+pub fn release(lock: &JsValue) {
+    if let Some(release) = method(lock, "release") {
+        let _ = release.call0(lock);
+    }
+}
+
+/// Whether the app runs installed (from the home screen) rather than in a browser tab.
+pub fn running_installed() -> bool {
+    window()
+        .match_media("(display-mode: standalone)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches())
+}
