@@ -43,6 +43,18 @@ impl Pack {
         self.regions.iter().find(|r| r.id == id)
     }
 
+    /// Each emergency number with the name of its service, e.g. `("112", "Emergency 112")`.
+    pub fn emergency_numbers(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.contacts
+            .iter()
+            .filter(|c| c.kind == ContactKind::Emergency)
+            .flat_map(|c| {
+                c.phones
+                    .iter()
+                    .map(|p| (p.number.as_str(), c.name.as_str()))
+            })
+    }
+
     /// The article with this id.
     pub fn article(&self, id: &str) -> Option<&Article> {
         self.articles.iter().find(|a| a.id == id)
@@ -608,5 +620,26 @@ mod tests {
         let pack: Pack = serde_json::from_str(json).unwrap();
         assert!(pack.regions.is_empty());
         assert!(pack.region("moscow").is_none());
+    }
+
+    #[test]
+    fn emergency_numbers_come_from_emergency_contacts_only() {
+        let contact = |id: &str, kind: &str, number: &str| {
+            format!(
+                r#"{{"id":"{id}","kind":"{kind}","country":"RU","name":"N {id}","regions":["all"],
+                "phones":[{{"number":"{number}","label":"emergency"}}],"languages":["ru"],
+                "verified_on":"2026-01-01","sources":[],"review":"verified","lang":"ru"}}"#
+            )
+        };
+        let json = format!(
+            r#"{{"schema":1,"lang":"ru","content_version":1,"categories":[],"articles":[],
+            "contacts":[{},{},{}],"checklists":[]}}"#,
+            contact("a", "emergency", "112"),
+            contact("b", "embassy", "+79251155047"),
+            contact("c", "emergency", "102")
+        );
+        let pack: Pack = serde_json::from_str(&json).unwrap();
+        let numbers: Vec<(&str, &str)> = pack.emergency_numbers().collect();
+        assert_eq!(numbers, [("112", "N a"), ("102", "N c")]);
     }
 }

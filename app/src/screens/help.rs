@@ -1,7 +1,7 @@
 //! Help now: emergency numbers, what to do first in each situation, and a card to show an
 //! officer with the reader's rights in Russian beside their own language.
 
-use jardam_core::content::{ContactKind, Pack};
+use jardam_core::content::Pack;
 use leptos::prelude::*;
 
 use super::ScreenIntro;
@@ -27,15 +27,9 @@ pub fn Help() -> impl IntoView {
     let card_open = RwSignal::new(false);
     let numbers = move || {
         content.pack.get().map(|pack| {
-            pack.contacts
-                .iter()
-                .filter(|c| c.kind == ContactKind::Emergency)
-                .flat_map(|c| {
-                    c.phones
-                        .iter()
-                        .map(move |p| (p.number.clone(), c.name.clone()))
-                })
+            pack.emergency_numbers()
                 .map(|(number, name)| {
+                    let (number, name) = (number.to_owned(), name.to_owned());
                     view! {
                         <a class="call-emergency" href=format!("tel:{number}")>
                             <span class="number">{number.clone()}</span>

@@ -3,7 +3,6 @@
 //! (`/share/poster`, `/share/handout`) and the content hand-off file.
 
 use jardam_core::bundle::{ImportError, MAX_BUNDLE_BYTES};
-use jardam_core::content::ContactKind;
 use jardam_core::sync::Outcome;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -191,15 +190,11 @@ fn PrintSheet(poster: bool) -> impl IntoView {
     let url = sharing::app_url();
     let numbers = move || {
         content.pack.get().map(|pack| {
-            pack.contacts
-                .iter()
-                .filter(|c| c.kind == ContactKind::Emergency)
-                .flat_map(|c| {
-                    c.phones
-                        .iter()
-                        .map(move |p| (p.number.clone(), c.name.clone()))
+            pack.emergency_numbers()
+                .map(|(number, name)| {
+                    let (number, name) = (number.to_owned(), name.to_owned());
+                    view! { <li><strong>{number}</strong> " " {name}</li> }
                 })
-                .map(|(number, name)| view! { <li><strong>{number}</strong> " " {name}</li> })
                 .collect_view()
         })
     };
