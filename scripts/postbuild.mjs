@@ -2,7 +2,11 @@
 // Finishes a Trunk build (run as Trunk's post_build hook, or by hand on a dist folder):
 //   1. builds the signed content feed into DIR/feed (jardam-feed build);
 //   2. writes the build label into index.html (<meta name="jardam-build">);
-//   3. writes DIR/sw.js from assets/sw.js with the precache list and a cache version derived
+//   3. writes the Content Security Policy, with the SHA-256 of Trunk's inline bootstrap script
+//      and the feed mirrors' origins, into index.html (<meta http-equiv>) and, with the other
+//      security and caching headers, into DIR/_headers (the format several static hosts read;
+//      scripts/serve.sh gives nginx the policy from it);
+//   4. writes DIR/sw.js from assets/sw.js with the precache list and a cache version derived
 //      from the hashes of every file it precaches, so each new build is a new cache.
 // Usage: node scripts/postbuild.mjs [DIR]   (DIR defaults to $TRUNK_STAGING_DIR)
 // Environment: JARDAM_BUILD_LABEL overrides the label; JARDAM_SIGNING_KEY signs the feed;
@@ -21,8 +25,8 @@ if (!dir) {
   process.exit(2);
 }
 
-/** Files the worker must not precache: itself and source maps. */
-const skip = (path) => path === "sw.js" || path.endsWith(".map");
+/** Files the worker must not precache: itself, source maps and the static hosts' header rules. */
+const skip = (path) => path === "sw.js" || path === "_headers" || path.endsWith(".map");
 
 function files(base) {
   return readdirSync(base, { recursive: true, withFileTypes: true })
@@ -51,6 +55,22 @@ const label =
 const index = readFileSync(indexPath, "utf8");
 // Trunk's HTML minifier drops quotes and reorders attributes, so match the tag loosely.
 const meta = /<meta[^>]*\bname="?jardam-build"?[^>]*>/;
+/** Powerful features no page of the app uses are switched off; the screen wake lock stays. */
+const PERMISSIONS = [
+  "accelerometer=()",
+  "camera=()",
+  "display-capture=()",
+  "geolocation=()",
+  "gyroscope=()",
+  "hid=()",
+  "magnetometer=()",
+  "microphone=()",
+  "midi=()",
+  "payment=()",
+  "serial=()",
+  "usb=()",
+  "screen-wake-lock=(self)",
+].join(", ");
 if (!meta.test(index)) {
   console.error("postbuild: index.html has no <meta name=\"jardam-build\"> to label");
   process.exit(1);
@@ -63,14 +83,70 @@ for (const mirror of mirrors) {
     process.exit(1);
   }
 }
-const labelled = index
-  .replace(meta, `<meta name="jardam-build" content="${label.replace(/[^\w.+-]/g, "")}">`)
-  .replace(mirrorsMeta, `<meta name="jardam-feed-mirrors" content="${mirrors.join(" ")}">`);
 if (!mirrorsMeta.test(index)) {
   console.error("postbuild: index.html has no <meta name=\"jardam-feed-mirrors\">");
   process.exit(1);
 }
+
+// Content Security Policy: nothing inline but Trunk's bootstrap script (allowed by its hash),
+// nothing from other origins but the feed mirrors, WebAssembly allowed to compile.
+const inlineScripts = [...index.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const scriptHashes = inlineScripts.map((body) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`);
+const mirrorOrigins = [...new Set(mirrors.filter((m) => /^https?:/.test(m)).map((m) => new URL(m).origin))];
+const policy = (directives) =>
+  Object.entries(directives)
+    .map(([name, sources]) => [name, ...sources].join(" "))
+    .join("; ");
+const directives = {
+  "default-src": ["'none'"],
+  "script-src": ["'self'", "'wasm-unsafe-eval'", ...scriptHashes],
+  "style-src": ["'self'"],
+  "img-src": ["'self'"],
+  "font-src": ["'self'"],
+  "connect-src": ["'self'", ...mirrorOrigins],
+  "manifest-src": ["'self'"],
+  "worker-src": ["'self'"],
+  "base-uri": ["'none'"],
+  "form-action": ["'none'"],
+  "object-src": ["'none'"],
+};
+// frame-ancestors only works as a header (browsers ignore it, with a warning, in a <meta>).
+const headerPolicy = policy({ ...directives, "frame-ancestors": ["'none'"] });
+const metaPolicy = policy(directives);
+const cspMeta = /<meta[^>]*http-equiv="?Content-Security-Policy"?[^>]*>\s*/i;
+const labelled = index
+  .replace(cspMeta, "")
+  .replace(meta, `<meta name="jardam-build" content="${label.replace(/[^\w.+-]/g, "")}">`)
+  .replace(mirrorsMeta, `<meta name="jardam-feed-mirrors" content="${mirrors.join(" ")}">`)
+  .replace(/<meta charset="?utf-8"?>/i, (charset) => `${charset}<meta http-equiv="Content-Security-Policy" content="${metaPolicy}">`);
+if (!labelled.includes(metaPolicy)) {
+  console.error("postbuild: index.html has no <meta charset=utf-8> to put the security policy after");
+  process.exit(1);
+}
 writeFileSync(indexPath, labelled);
+
+// Headers for any static host: security headers everywhere, never-cached entry points,
+// year-long immutable caching for content-addressed files only (Trunk's -HASH16 names and the
+// feed's packs/LANG.HASH16.json; every new content gives a pack a new name).
+const security = [
+  `Content-Security-Policy: ${headerPolicy}`,
+  "Referrer-Policy: no-referrer",
+  "X-Content-Type-Options: nosniff",
+  "Permissions-Policy: " + PERMISSIONS,
+];
+const immutable = "Cache-Control: public, max-age=31536000, immutable";
+const rules = [
+  ["/*", security],
+  ...["/", "/index.html", "/sw.js", "/manifest.webmanifest", "/feed/manifest.json", "/feed/manifest.json.sig"].map((path) => [
+    path,
+    ["Cache-Control: no-cache"],
+  ]),
+  ...files(dir)
+    .filter((path) => /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(path))
+    .map((path) => ["/" + path, [immutable]]),
+  ["/feed/packs/*", [immutable]],
+];
+writeFileSync(join(dir, "_headers"), rules.map(([path, headers]) => [path, ...headers.map((h) => "  " + h)].join("\n")).join("\n") + "\n");
 
 const precache = files(dir);
 const version = digest(precache).slice(0, 16);

@@ -1,0 +1,176 @@
+// Production serving: the real nginx configuration (deploy/nginx.conf through scripts/serve.sh)
+// sends the security headers and the caching rules, and the app runs a full tour, online and
+// then offline from its service worker, without a single Content Security Policy violation or
+// console error.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { configure, copyOfBuild, freePort, launch, serve, waitForController } from "./support.mjs";
+
+let dir, server;
+
+before(async () => {
+  dir = copyOfBuild("serving");
+  configure(dir, { label: "e2e-serving" });
+  server = await serve(dir, await freePort());
+});
+
+after(async () => {
+  await server?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const get = (path, headers = {}) => fetch(`${server.url}${path}`, { headers, redirect: "manual" });
+
+/** The policy's directives: { name: [sources] }. */
+function directives(policy) {
+  return Object.fromEntries(
+    policy
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...sources]) => [name, sources]),
+  );
+}
+
+test("the shell carries a strict Content Security Policy and the other security headers", async () => {
+  for (const path of ["/", "/rights/registration-eaeu", "/feed/manifest.json", "/no-such-file.js"]) {
+    const response = await get(path);
+    const csp = response.headers.get("content-security-policy");
+    assert.ok(csp, `${path} has no Content-Security-Policy`);
+    const d = directives(csp);
+    assert.deepEqual(d["default-src"], ["'none'"]);
+    assert.deepEqual(d["frame-ancestors"], ["'none'"]);
+    assert.deepEqual(d["object-src"], ["'none'"]);
+    assert.deepEqual(d["base-uri"], ["'none'"]);
+    for (const [name, sources] of Object.entries(d)) {
+      for (const source of sources) {
+        // Only keywords and hashes: no third-party origin, no wildcard, no inline allowance.
+        assert.match(source, /^'(self|none|wasm-unsafe-eval|sha256-[A-Za-z0-9+/]+=*)'$/, `${name} ${source} in ${path}`);
+      }
+    }
+    assert.equal(response.headers.get("referrer-policy"), "no-referrer");
+    assert.equal(response.headers.get("x-content-type-options"), "nosniff");
+    const permissions = response.headers.get("permissions-policy");
+    for (const denied of ["geolocation=()", "camera=()", "microphone=()", "payment=()", "usb=()"]) {
+      assert.ok(permissions.includes(denied), `${denied} missing in ${permissions}`);
+    }
+    assert.ok(permissions.includes("screen-wake-lock=(self)"), permissions);
+  }
+  // The hash in the policy is that of the inline bootstrap script Trunk wrote, and the only one.
+  const index = await (await get("/")).text();
+  const inline = [...index.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  assert.equal(inline.length, 1, "Trunk's bootstrap is the only inline script");
+  const hash = `'sha256-${createHash("sha256").update(inline[0]).digest("base64")}'`;
+  const scriptSrc = directives((await get("/")).headers.get("content-security-policy"))["script-src"];
+  assert.deepEqual(scriptSrc, ["'self'", "'wasm-unsafe-eval'", hash]);
+  // The same policy is in the page for hosts that cannot send headers (without frame-ancestors).
+  assert.ok(index.includes(`http-equiv="Content-Security-Policy"`), "no CSP <meta>");
+  // The header rules for static hosts are not served.
+  assert.equal((await get("/_headers")).status, 404);
+});
+
+test("entry points are revalidated, content-addressed files are immutable, the feed has ETags", async () => {
+  for (const path of ["/", "/index.html", "/rights", "/sw.js", "/manifest.webmanifest", "/feed/manifest.json", "/feed/manifest.json.sig"]) {
+    assert.equal((await get(path)).headers.get("cache-control"), "no-cache", path);
+  }
+  const hashed = readdirSync(dir).filter((f) => /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(f));
+  assert.ok(hashed.length >= 3, hashed.join());
+  for (const file of hashed) {
+    assert.equal((await get(`/${file}`)).headers.get("cache-control"), "public, max-age=31536000, immutable", file);
+  }
+  // Packs are named after their content, so a pack name never serves other bytes: immutable.
+  const manifest = JSON.parse(readFileSync(join(dir, "feed", "manifest.json"), "utf8"));
+  for (const [lang, entry] of Object.entries(manifest.packs)) {
+    const bytes = readFileSync(join(dir, "feed", entry.file));
+    const sha = createHash("sha256").update(bytes).digest("hex");
+    assert.equal(entry.file, `packs/${lang}.${sha.slice(0, 16)}.json`);
+    assert.equal((await get(`/feed/${entry.file}`)).headers.get("cache-control"), "public, max-age=31536000, immutable");
+  }
+  // A missing feed file is a 404, never the shell.
+  assert.equal((await get("/feed/packs/xx.0000000000000000.json")).status, 404);
+  // The manifest answers a conditional request with 304.
+  const first = await get("/feed/manifest.json", { "accept-encoding": "br" });
+  const etag = first.headers.get("etag");
+  assert.ok(etag, "the feed manifest has an ETag");
+  await first.arrayBuffer();
+  const again = await get("/feed/manifest.json", { "if-none-match": etag, "accept-encoding": "br" });
+  assert.equal(again.status, 304);
+  // The worker is always sent whole.
+  assert.equal((await get("/sw.js")).headers.get("etag"), null);
+  // Compressed where it pays.
+  const wasm = hashed.find((f) => f.endsWith(".wasm"));
+  const compressed = await get(`/${wasm}`, { "accept-encoding": "br, gzip" });
+  assert.match(compressed.headers.get("content-encoding") ?? "", /^(br|gzip)$/);
+});
+
+/** Visits every tab and one detail page of each kind. */
+async function tour(page, base) {
+  await page.goto(`${base}/rights`);
+  await page.locator("#articles li[data-id] a").first().click();
+  await page.waitForURL(/\/rights\/[a-z0-9-]+$/);
+  await page.locator("article, main").first().waitFor();
+  for (const [tab, detail] of [
+    ["hotlines", /\/hotlines\/[a-z0-9-]+$/],
+    ["checklists", /\/checklists\/[a-z0-9-]+$/],
+  ]) {
+    await page.locator(`nav.tabs a[href="/${tab}"]`).click();
+    await page.locator(`section[data-screen="${tab}"]`).waitFor();
+    await page.locator(`section[data-screen="${tab}"] a[href^="/${tab}/"]`).first().click();
+    await page.waitForURL(detail);
+  }
+  for (const tab of ["help", "more"]) {
+    await page.locator(`nav.tabs a[href="/${tab}"]`).click();
+    await page.locator(`section[data-screen="${tab}"]`).waitFor();
+  }
+}
+
+test("a full tour online and offline raises no CSP violation and no console error", async () => {
+  const browser = await launch();
+  const problems = [];
+  try {
+    const { context } = browser;
+    await context.exposeBinding("__jardamViolation", (_source, text) => problems.push(`CSP: ${text}`));
+    await context.addInitScript(() => {
+      localStorage.setItem("jardam.lang", '"en"');
+      localStorage.setItem("jardam.welcomed", "true");
+      document.addEventListener("securitypolicyviolation", (e) =>
+        window.__jardamViolation(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`),
+      );
+    });
+    const page = await context.newPage();
+    page.on("console", (message) => {
+      // Every error counts; of the warnings, those about the policies (Trunk's preload links
+      // draw an unrelated one about `integrity`).
+      const policy = /Content[- ]Security[- ]Policy|Permissions[- ]Policy|Referrer/i.test(message.text());
+      if (message.type() === "error" || (message.type() === "warning" && policy)) {
+        problems.push(`console ${message.type()}: ${message.text()}`);
+      }
+    });
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    await page.goto(`${server.url}/rights`);
+    await waitForController(page);
+    await tour(page, server.url);
+    await context.setOffline(true);
+    await page.reload();
+    await tour(page, server.url);
+    await page.goto(`${server.url}/hotlines`);
+    await page.locator('section[data-screen="hotlines"]').waitFor();
+    assert.deepEqual(problems, []);
+    // The policy is enforced (offline too, from the worker's copy) and the listener works: an
+    // injected inline script does not run and is reported.
+    const ran = await page.evaluate(async () => {
+      const script = document.createElement("script");
+      script.textContent = "window.__injected = true";
+      document.head.append(script);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return window.__injected === true;
+    });
+    assert.equal(ran, false, "an injected inline script ran");
+    assert.ok(problems.some((p) => p.startsWith("CSP: script-src")), problems.join("\n"));
+  } finally {
+    await browser.close();
+  }
+});
