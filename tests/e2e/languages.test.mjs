@@ -218,8 +218,8 @@ test("the five languages' letters render with installed system fonts, and Roboto
   });
   await page.goto(`${url}/more`);
   await page.locator('section[data-screen="more"]').waitFor();
-  // Kyrgyz and Tajik letters beyond Russian's, and Uzbek's oʻ gʻ (U+02BB), both cases.
-  const letters = [..."ңөүӣӯҳҷқғҢӨҮӢӮҲҶҚҒʻ"];
+  // Kyrgyz and Tajik letters beyond Russian's, both cases, and Uzbek's oʻ gʻ (U+02BB) and ʼ (U+02BC).
+  const letters = [..."ңөүӣӯҳҷқғҢӨҮӢӮҲҶҚҒʻʼ"];
   // Each letter in its own probe, once in the app's fonts and once in Roboto alone.
   await page.evaluate((chars) => {
     for (const [index, char] of chars.entries()) {
