@@ -144,7 +144,7 @@ impl Content {
         let Some(text) = store.get(META, INSTALLED).await.map_err(|e| e.0)? else {
             return Ok(None);
         };
-        serde_json::from_str(&text)
+        serde_json::from_slice(text.as_bytes())
             .map(Some)
             .map_err(|e| e.to_string())
     }

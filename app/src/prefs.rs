@@ -1,15 +1,41 @@
 //! Small preferences kept in localStorage; a blocked storage only loses the preference.
 
-use gloo_storage::{LocalStorage, Storage};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 use crate::i18n::Lang;
+
+/// The JSON value stored under `key`; `None` when absent, unreadable or storage is blocked.
+/// Bytes are parsed with `from_slice` like every other JSON in the app, so serde_json's
+/// reader is compiled once.
+fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
+    let text = local_storage()?.get_item(key).ok()??;
+    serde_json::from_slice(text.as_bytes()).ok()
+}
+
+/// Stores `value` as JSON under `key` (lost silently when storage is blocked or full).
+fn save<T: Serialize + ?Sized>(key: &str, value: &T) {
+    if let (Some(storage), Ok(text)) = (local_storage(), serde_json::to_string(value)) {
+        let _ = storage.set_item(key, &text);
+    }
+}
+
+/// Removes `key`.
+fn forget(key: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    leptos::prelude::window().local_storage().ok().flatten()
+}
 
 const LANG_KEY: &str = "jardam.lang";
 
 /// The saved UI language, else the first supported one the browser prefers, else Russian.
 pub fn initial_lang() -> Lang {
-    LocalStorage::get::<String>(LANG_KEY)
-        .ok()
+    load::<String>(LANG_KEY)
         .and_then(|code| Lang::from_code(&code))
         .or_else(browser_lang)
         .unwrap_or(Lang::Ru)
@@ -17,7 +43,7 @@ pub fn initial_lang() -> Lang {
 
 /// Remembers the UI language.
 pub fn save_lang(lang: Lang) {
-    let _ = LocalStorage::set(LANG_KEY, lang.code());
+    save(LANG_KEY, lang.code());
 }
 
 fn browser_lang() -> Option<Lang> {
@@ -34,22 +60,22 @@ const WIFI_ONLY_KEY: &str = "jardam.sync.wifi-only";
 
 /// Recent sync attempts, newest first (empty when none or unreadable).
 pub fn attempts() -> Vec<jardam_core::sync::Attempt> {
-    LocalStorage::get(ATTEMPTS_KEY).unwrap_or_default()
+    load(ATTEMPTS_KEY).unwrap_or_default()
 }
 
 /// Remembers recent sync attempts.
 pub fn save_attempts(attempts: &[jardam_core::sync::Attempt]) {
-    let _ = LocalStorage::set(ATTEMPTS_KEY, attempts);
+    save(ATTEMPTS_KEY, attempts);
 }
 
 /// Whether the user asked to update over Wi-Fi only.
 pub fn wifi_only() -> bool {
-    LocalStorage::get(WIFI_ONLY_KEY).unwrap_or(false)
+    load(WIFI_ONLY_KEY).unwrap_or(false)
 }
 
 /// Remembers the "Update over Wi-Fi only" setting.
 pub fn set_wifi_only(on: bool) {
-    let _ = LocalStorage::set(WIFI_ONLY_KEY, on);
+    save(WIFI_ONLY_KEY, &on);
 }
 
 const CITIZENSHIP_KEY: &str = "jardam.citizenship";
@@ -57,8 +83,7 @@ const WELCOMED_KEY: &str = "jardam.welcomed";
 
 /// The reader's citizenship, if they chose one.
 pub fn citizenship() -> Option<jardam_core::audience::Citizenship> {
-    LocalStorage::get::<String>(CITIZENSHIP_KEY)
-        .ok()
+    load::<String>(CITIZENSHIP_KEY)
         .and_then(|code| jardam_core::audience::Citizenship::parse(&code))
 }
 
@@ -66,28 +91,27 @@ pub fn citizenship() -> Option<jardam_core::audience::Citizenship> {
 pub fn set_citizenship(citizenship: Option<jardam_core::audience::Citizenship>) {
     match citizenship {
         Some(c) => {
-            let _ = LocalStorage::set(CITIZENSHIP_KEY, c.code());
+            save(CITIZENSHIP_KEY, c.code());
         }
-        None => LocalStorage::delete(CITIZENSHIP_KEY),
+        None => forget(CITIZENSHIP_KEY),
     }
 }
 
 /// Whether the first-start questions were answered or skipped.
 pub fn welcomed() -> bool {
-    LocalStorage::get(WELCOMED_KEY).unwrap_or(false)
+    load(WELCOMED_KEY).unwrap_or(false)
 }
 
 /// Remembers that the first-start questions were answered or skipped.
 pub fn set_welcomed() {
-    let _ = LocalStorage::set(WELCOMED_KEY, true);
+    save(WELCOMED_KEY, &true);
 }
 
 const ANCHORS_KEY: &str = "jardam.dates";
 
 /// The dates the reader entered for deadlines (entry, contract, patent, departure).
 pub fn anchors() -> jardam_core::deadline::Anchors {
-    let saved: std::collections::BTreeMap<String, String> =
-        LocalStorage::get(ANCHORS_KEY).unwrap_or_default();
+    let saved: std::collections::BTreeMap<String, String> = load(ANCHORS_KEY).unwrap_or_default();
     let date = |name: &str| {
         saved
             .get(name)
@@ -112,7 +136,7 @@ pub fn save_anchors(anchors: &jardam_core::deadline::Anchors) {
     .into_iter()
     .filter_map(|(name, date)| Some((name, date?.to_string())))
     .collect();
-    let _ = LocalStorage::set(ANCHORS_KEY, saved);
+    save(ANCHORS_KEY, &saved);
 }
 
 fn ticked_key(checklist: &str) -> String {
@@ -121,12 +145,12 @@ fn ticked_key(checklist: &str) -> String {
 
 /// Ids of the ticked steps of a checklist.
 pub fn ticked(checklist: &str) -> Vec<String> {
-    LocalStorage::get(ticked_key(checklist)).unwrap_or_default()
+    load(&ticked_key(checklist)).unwrap_or_default()
 }
 
 /// Remembers the ticked steps of a checklist.
 pub fn save_ticked(checklist: &str, steps: &[String]) {
-    let _ = LocalStorage::set(ticked_key(checklist), steps);
+    save(&ticked_key(checklist), steps);
 }
 
 const FAVOURITES_KEY: &str = "jardam.favourites";
@@ -134,28 +158,26 @@ const REGION_KEY: &str = "jardam.region";
 
 /// Ids of the contacts the reader pinned, in the order pinned.
 pub fn favourites() -> Vec<String> {
-    LocalStorage::get(FAVOURITES_KEY).unwrap_or_default()
+    load(FAVOURITES_KEY).unwrap_or_default()
 }
 
 /// Remembers the pinned contacts.
 pub fn save_favourites(ids: &[String]) {
-    let _ = LocalStorage::set(FAVOURITES_KEY, ids);
+    save(FAVOURITES_KEY, ids);
 }
 
 /// The region the Hotlines screen is filtered by (an id), if any.
 pub fn region() -> Option<String> {
-    LocalStorage::get::<String>(REGION_KEY)
-        .ok()
-        .filter(|id| !id.is_empty())
+    load::<String>(REGION_KEY).filter(|id| !id.is_empty())
 }
 
 /// Remembers the Hotlines region filter (or forgets it).
 pub fn set_region(id: Option<&str>) {
     match id {
         Some(id) => {
-            let _ = LocalStorage::set(REGION_KEY, id);
+            save(REGION_KEY, id);
         }
-        None => LocalStorage::delete(REGION_KEY),
+        None => forget(REGION_KEY),
     }
 }
 
@@ -164,7 +186,7 @@ const STAY_EXEMPT_KEY: &str = "jardam.stays.exempt";
 
 /// The reader's stays in Russia for the 90-day counter, oldest first.
 pub fn stays() -> Vec<jardam_core::stay::Stay> {
-    let saved: Vec<String> = LocalStorage::get(STAYS_KEY).unwrap_or_default();
+    let saved: Vec<String> = load(STAYS_KEY).unwrap_or_default();
     saved
         .iter()
         .filter_map(|text| {
@@ -186,15 +208,15 @@ pub fn save_stays(stays: &[jardam_core::stay::Stay]) {
             format!("{}/{exit}", s.entry)
         })
         .collect();
-    let _ = LocalStorage::set(STAYS_KEY, saved);
+    save(STAYS_KEY, &saved);
 }
 
 /// Whether the reader said the 90-day limit does not apply to them (EAEU worker with a contract).
 pub fn stay_exempt() -> bool {
-    LocalStorage::get(STAY_EXEMPT_KEY).unwrap_or(false)
+    load(STAY_EXEMPT_KEY).unwrap_or(false)
 }
 
 /// Remembers the answer to "the 90-day limit does not apply to me".
 pub fn set_stay_exempt(on: bool) {
-    let _ = LocalStorage::set(STAY_EXEMPT_KEY, on);
+    save(STAY_EXEMPT_KEY, &on);
 }

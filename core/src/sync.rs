@@ -136,7 +136,7 @@ pub fn decide(
 
 /// The result of one sync attempt against one mirror, for the UI and the diagnostics list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "code", rename_all = "kebab-case")]
+#[serde(tag = "code", rename_all = "kebab-case", try_from = "OutcomeRecord")]
 pub enum Outcome {
     /// The feed has nothing newer.
     UpToDate,
@@ -230,6 +230,54 @@ impl Outcome {
                     | Outcome::SavingData
                     | Outcome::NotDue
             )
+    }
+}
+
+/// [`Outcome`] as stored: its code and whichever numbers it carries. Reading through this flat
+/// record instead of serde's internally tagged enum keeps the WebAssembly much smaller.
+#[derive(Deserialize)]
+struct OutcomeRecord {
+    code: String,
+    version: Option<u64>,
+    status: Option<u16>,
+    offered: Option<u64>,
+    installed: Option<u64>,
+}
+
+impl TryFrom<OutcomeRecord> for Outcome {
+    type Error = String;
+
+    fn try_from(record: OutcomeRecord) -> Result<Outcome, String> {
+        let lacks = || format!("`{}` lacks a number", record.code);
+        Ok(match record.code.as_str() {
+            "up-to-date" => Outcome::UpToDate,
+            "updated" => Outcome::Updated {
+                version: record.version.ok_or_else(lacks)?,
+            },
+            "no-network" => Outcome::NoNetwork,
+            "timeout" => Outcome::Timeout,
+            "http-error" => Outcome::HttpError {
+                status: record.status.ok_or_else(lacks)?,
+            },
+            "invalid-json" => Outcome::InvalidJson,
+            "truncated" => Outcome::Truncated,
+            "bad-signature" => Outcome::BadSignature,
+            "unknown-key" => Outcome::UnknownKey,
+            "hash-mismatch" => Outcome::HashMismatch,
+            "size-mismatch" => Outcome::SizeMismatch,
+            "older-version" => Outcome::OlderVersion {
+                offered: record.offered.ok_or_else(lacks)?,
+                installed: record.installed.ok_or_else(lacks)?,
+            },
+            "too-large" => Outcome::TooLarge,
+            "unsupported-schema" => Outcome::UnsupportedSchema,
+            "app-too-old" => Outcome::AppTooOld,
+            "storage-failed" => Outcome::StorageFailed,
+            "waiting-for-wifi" => Outcome::WaitingForWifi,
+            "saving-data" => Outcome::SavingData,
+            "not-due" => Outcome::NotDue,
+            other => return Err(format!("unknown outcome `{other}`")),
+        })
     }
 }
 
@@ -609,6 +657,24 @@ mod tests {
         let json = serde_json::to_string(&log[0]).unwrap();
         assert!(json.contains(r#""code":"up-to-date""#), "{json}");
         assert_eq!(serde_json::from_str::<Attempt>(&json).unwrap(), log[0]);
+    }
+
+    #[test]
+    fn outcomes_read_back_as_written() {
+        for outcome in [
+            Outcome::Updated { version: 7 },
+            Outcome::HttpError { status: 503 },
+            Outcome::OlderVersion {
+                offered: 2,
+                installed: 3,
+            },
+            Outcome::NotDue,
+        ] {
+            let json = serde_json::to_string(&outcome).unwrap();
+            assert_eq!(serde_json::from_str::<Outcome>(&json).unwrap(), outcome);
+        }
+        assert!(serde_json::from_str::<Outcome>(r#"{"code":"updated"}"#).is_err());
+        assert!(serde_json::from_str::<Outcome>(r#"{"code":"gone"}"#).is_err());
     }
 
     #[test]
