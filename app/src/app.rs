@@ -15,7 +15,7 @@ use crate::screens::{
 };
 use crate::shell::{BottomNav, Header, Notices};
 use crate::views::search::Search;
-use crate::{network, prefs, pwa, sync};
+use crate::{feed, network, prefs, pwa, sync};
 
 /// Connection state shown in the header.
 #[derive(Clone, Copy)]
@@ -93,10 +93,38 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Shows the content in `lang`: from memory, the device, or else a download of that pack.
+/// Shows the content in `lang`: from memory, the device, the bundled feed (precached, so
+/// offline too) when it has the installed version's pack, or else a download of that pack.
 async fn switch_content(content: Content, lang: String) {
-    if !content.has(&lang) && !content.load_stored(&lang).await {
+    if !content.has(&lang)
+        && !content.load_stored(&lang).await
+        && !add_bundled_pack(content, &lang).await
+    {
         sync::run(content, Trigger::Manual, lang.clone()).await;
     }
     content.show(&lang);
+}
+
+/// Adds `lang`'s pack from the bundled feed if it is the very pack the installed (verified)
+/// manifest names: its hash is checked against that manifest, then it is stored beside the rest.
+async fn add_bundled_pack(content: Content, lang: &str) -> bool {
+    let Some(mut installed) = content.installed.get_untracked() else {
+        return false;
+    };
+    let Ok(entry) = installed.manifest.pack(lang) else {
+        return false;
+    };
+    let (url, sha) = (
+        format!("{}{}", feed::BUNDLED_FEED, entry.file),
+        entry.sha256.clone(),
+    );
+    let Ok(bytes) = feed::fetch_bytes(&url).await else {
+        return false;
+    };
+    let Ok(pack) = installed.manifest.verify_pack(lang, &bytes) else {
+        return false;
+    };
+    installed.held.insert(lang.to_owned(), sha);
+    let packs = vec![(lang.to_owned(), bytes, pack)];
+    content.install(installed, packs, &[], true).await.is_ok()
 }
