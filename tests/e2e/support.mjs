@@ -134,7 +134,7 @@ export function buildWithMirrors(label, mirrors) {
 export async function presetLanguage(context, lang) {
   await context.addInitScript((code) => {
     try {
-      if (!localStorage.getItem("jardam.lang")) localStorage.setItem("jardam.lang", code);
+      if (!localStorage.getItem("jardam.lang")) localStorage.setItem("jardam.lang", JSON.stringify(code));
     } catch {}
   }, lang);
 }
