@@ -149,19 +149,30 @@ impl Content {
             .map_err(|e| e.to_string())
     }
 
-    /// Shows stored content; false when none of the wanted packs can be read.
+    /// Shows stored content; false when none of the wanted packs is stored or one of them is
+    /// damaged (then the bundled feed replaces the stored one).
     async fn show_stored(&self, installed: &Installed, lang: &str) -> bool {
         self.installed.set(Some(installed.clone()));
         let mut any = false;
+        let mut damaged = false;
         for wanted in wanted_langs(lang) {
-            any |= self.load_stored(&wanted).await;
+            match self.read_pack(&wanted).await {
+                Ok(Some(pack)) => {
+                    self.remember(&wanted, Arc::new(pack));
+                    any = true;
+                }
+                Ok(None) => {}
+                Err(()) => damaged = true,
+            }
         }
-        if any {
+        if any && !damaged {
             self.show(lang);
+            true
         } else {
             self.installed.set(None);
+            self.packs.update_value(BTreeMap::clear);
+            false
         }
-        any
     }
 
     /// Installs the bundled feed when nothing usable is stored or the bundled one is newer.
@@ -282,26 +293,32 @@ impl Content {
 
     /// Loads `lang`'s pack from the device if it is stored there.
     pub async fn load_stored(&self, lang: &str) -> bool {
-        let Some(installed) = self.installed.get_untracked() else {
-            return false;
-        };
-        let Some(store) = self.store() else {
-            return false;
-        };
-        let (Ok(entry), Ok(Some(text))) =
-            (installed.manifest.pack(lang), store.get(PACKS, lang).await)
-        else {
-            return false;
-        };
-        if installed.held.get(lang) != Some(&entry.sha256) {
-            return false;
-        }
-        match serde_json::from_str::<Pack>(&text) {
-            Ok(pack) => {
+        match self.read_pack(lang).await {
+            Ok(Some(pack)) => {
                 self.remember(lang, Arc::new(pack));
                 true
             }
-            Err(_) => false,
+            _ => false,
+        }
+    }
+
+    /// `lang`'s stored pack: `Ok(None)` when the device does not hold it, `Err` when its record
+    /// cannot be read or is not a pack (damaged).
+    async fn read_pack(&self, lang: &str) -> Result<Option<Pack>, ()> {
+        let (Some(installed), Some(store)) = (self.installed.get_untracked(), self.store()) else {
+            return Ok(None);
+        };
+        let Ok(entry) = installed.manifest.pack(lang) else {
+            return Ok(None);
+        };
+        if installed.held.get(lang) != Some(&entry.sha256) {
+            return Ok(None);
+        }
+        match store.get(PACKS, lang).await {
+            Ok(Some(text)) => serde_json::from_slice::<Pack>(text.as_bytes())
+                .map(Some)
+                .map_err(|_| ()),
+            Ok(None) | Err(_) => Err(()),
         }
     }
 }

@@ -2,8 +2,13 @@
 //! pack per language. Every replacement happens in one transaction, so a failure in the middle
 //! leaves the previous content whole.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Array, Function, Promise};
 use rexie::{ObjectStore, Rexie, TransactionMode};
 use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
 
 const DB_NAME: &str = "jardam";
 const DB_VERSION: u32 = 1;
@@ -13,6 +18,9 @@ pub const META: &str = "meta";
 pub const PACKS: &str = "packs";
 /// Key of the installed record in [`META`].
 pub const INSTALLED: &str = "installed";
+/// How long opening may take. An upgrade stays blocked for as long as another tab holds the
+/// database open at an older version; the app then runs from memory instead of waiting.
+pub const OPEN_TIMEOUT_MS: i32 = 3_000;
 
 /// Why the store could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,9 +70,40 @@ impl Store {
         Ok(Store { db })
     }
 
-    /// Opens the app's database.
+    /// Opens the app's database, giving up after [`OPEN_TIMEOUT_MS`] (a blocked upgrade).
     pub async fn open() -> Result<Store, StoreError> {
-        Store::open_named(DB_NAME).await
+        Store::open_within(DB_NAME, OPEN_TIMEOUT_MS).await
+    }
+
+    /// Opens the database named `name`, or fails once `timeout_ms` have passed without an
+    /// answer (the opening goes on in the background and is dropped when it ends).
+    pub async fn open_within(name: &str, timeout_ms: i32) -> Result<Store, StoreError> {
+        let slot: Rc<RefCell<Option<Result<Store, StoreError>>>> = Rc::default();
+        let opened = {
+            let slot = slot.clone();
+            let name = name.to_owned();
+            Promise::new(&mut move |resolve: Function, _reject| {
+                let slot = slot.clone();
+                let name = name.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = Store::open_named(&name).await;
+                    *slot.borrow_mut() = Some(result);
+                    let _ = resolve.call0(&JsValue::NULL);
+                });
+            })
+        };
+        let timer = Promise::new(&mut |resolve: Function, _reject| {
+            if let Some(window) = web_sys::window() {
+                let _ = window
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, timeout_ms);
+            }
+        });
+        let _ = JsFuture::from(Promise::race(&Array::of2(&opened, &timer))).await;
+        slot.borrow_mut().take().unwrap_or_else(|| {
+            Err(StoreError(format!(
+                "{name}: not opened within {timeout_ms} ms (an upgrade blocked by another tab?)"
+            )))
+        })
     }
 
     /// Reads one string record; `None` when there is none.

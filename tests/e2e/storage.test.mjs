@@ -73,3 +73,168 @@ test("a stored record that cannot be decoded is rebuilt from the bundled feed", 
     await page.locator("#storage-status").filter({ hasText: /restored from the built-in copy/ }).waitFor();
   });
 });
+
+/** Every record of the app's database: { installed, packs: { lang: text } }. */
+const readAll = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("jardam");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(["meta", "packs"], "readonly");
+          const out = { installed: null, packs: {} };
+          tx.objectStore("meta").get("installed").onsuccess = (e) => (out.installed = e.target.result ?? null);
+          tx.objectStore("packs").openCursor().onsuccess = (e) => {
+            const cursor = e.target.result;
+            if (cursor) {
+              out.packs[cursor.key] = cursor.value;
+              cursor.continue();
+            }
+          };
+          tx.oncomplete = () => {
+            db.close();
+            resolve(out);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+
+/** Writes one record into the app's database, as damage or another version would. */
+const putRecord = (page, store, key, value) =>
+  page.evaluate(
+    ([store, key, value]) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("jardam");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction([store], "readwrite");
+          tx.objectStore(store).put(value, key);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [store, key, value],
+  );
+
+async function firstStart(page) {
+  await page.goto(`${server.url}/rights`);
+  await page.locator("#articles li[data-id=police-check]").waitFor();
+  await page.waitForFunction(() => document.querySelector("#content-status")?.dataset.contentVersion);
+}
+
+async function storageStatus(page, pattern) {
+  await page.locator('nav.tabs a[href="/more"]').click();
+  const status = page.locator("#storage-status");
+  try {
+    await status.filter({ hasText: pattern }).waitFor({ timeout: 10000 });
+  } catch (error) {
+    throw new Error(`storage status ${JSON.stringify(await status.textContent().catch(() => null))}, expected ${pattern}`);
+  }
+}
+
+test("a damaged pack record is rebuilt from the bundled feed and English is shown again", async () => {
+  await withEnglishPage(async (page) => {
+    await firstStart(page);
+    const englishTitle = await page.locator("#articles li[data-id=police-check]").textContent();
+    const before = await readAll(page);
+    assert.ok(before.packs.en, "the English pack is stored");
+    await putRecord(page, "packs", "en", '{"schema": 1, "lang": "en", "arti');
+    await page.reload();
+    await page.locator("#articles li[data-id=police-check]").waitFor();
+    assert.equal(await page.locator("#articles li[data-id=police-check]").textContent(), englishTitle);
+    await storageStatus(page, /restored from the built-in copy/);
+    const after = await readAll(page);
+    assert.equal(after.packs.en, before.packs.en, "the pack record was rewritten whole");
+  });
+});
+
+test("a quota error in the middle of the first save leaves nothing half-written and shows the bundled content", async () => {
+  await withEnglishPage(
+    async (page) => {
+      await page.goto(`${server.url}/rights`);
+      await page.locator("#articles li[data-id=police-check]").waitFor();
+      await storageStatus(page, /built-in copy until you close it/);
+      const stored = await readAll(page);
+      assert.deepEqual(stored, { installed: null, packs: {} }, "the failed swap left no record behind");
+    },
+    () => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args) {
+        // The installed record goes in first; the packs after it fail: the middle of the swap.
+        if (this.name === "packs") throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        return put.apply(this, args);
+      };
+    },
+  );
+});
+
+test("a quota error in the middle of replacing stored content keeps the stored records whole", async () => {
+  await withEnglishPage(async (page) => {
+    await firstStart(page);
+    const before = await readAll(page);
+    // Make the stored content look older than the bundled one, so the next start replaces it.
+    const older = JSON.parse(before.installed);
+    older.manifest.content_version -= 1;
+    await putRecord(page, "meta", "installed", JSON.stringify(older));
+    await page.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args) {
+        if (this.name === "packs") throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        return put.apply(this, args);
+      };
+    });
+    await page.reload();
+    await page.locator("#articles li[data-id=police-check]").waitFor();
+    await storageStatus(page, /built-in copy until you close it/);
+    const after = await readAll(page);
+    assert.deepEqual(JSON.parse(after.installed), older, "the installed record is the previous one");
+    assert.deepEqual(after.packs, before.packs, "the stored packs are untouched");
+  });
+});
+
+test("a database upgrade blocked by another tab runs from memory instead of waiting", async () => {
+  const browser = await launch();
+  try {
+    const { context } = browser;
+    await context.addInitScript(() => localStorage.setItem("jardam.lang", '"en"'));
+    // The first tab: today's app, and a connection at today's version that ignores requests
+    // to close (as an old app version might).
+    const old = await context.newPage();
+    await firstStart(old);
+    await old.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open("jardam");
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            window.__heldOpen = open.result;
+            resolve();
+          };
+        }),
+    );
+    // The second tab: a newer app that asks for the next version of the database, which
+    // stays blocked while the first tab keeps its connection.
+    const newer = await context.newPage();
+    await newer.addInitScript(() => {
+      const open = IDBFactory.prototype.open;
+      IDBFactory.prototype.open = function (name, version) {
+        const request = open.call(this, name, (version ?? 1) + 1);
+        request.addEventListener("blocked", () => (window.__upgradeBlocked = true));
+        return request;
+      };
+    });
+    await newer.goto(`${server.url}/rights`);
+    await newer.locator("#articles li[data-id=police-check]").waitFor({ timeout: 15000 });
+    assert.equal(await newer.evaluate(() => window.__upgradeBlocked === true), true, "the upgrade was blocked");
+    await storageStatus(newer, /built-in copy until you close it/);
+  } finally {
+    await browser.close();
+  }
+});
