@@ -68,7 +68,7 @@ pub fn for_reader_first<T>(
     applies_to: impl Fn(&T) -> &[Audience],
 ) {
     if let Some(citizenship) = citizenship {
-        items.sort_by_key(|item| !citizenship.is_for(applies_to(item)));
+        crate::order::sort_short_by_key(items, |item| !citizenship.is_for(applies_to(item)));
     }
 }
 

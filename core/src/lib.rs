@@ -18,6 +18,7 @@ pub mod keys;
 pub mod limits;
 pub mod locales;
 pub mod markup;
+pub mod order;
 pub mod plural;
 pub mod qr;
 pub mod search;

@@ -176,7 +176,9 @@ pub fn ChecklistPage() -> impl IntoView {
             .filter_map(|s| s.deadline.map(|d| d.from))
             .collect();
         needed.dedup();
-        needed.sort_by_key(|a| Anchor::ALL.iter().position(|x| x == a));
+        jardam_core::order::sort_short_by_key(&mut needed, |a| {
+            Anchor::ALL.iter().position(|x| x == a)
+        });
         needed.dedup();
         let has_deadlines = !needed.is_empty();
         let dates = needed

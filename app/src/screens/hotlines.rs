@@ -59,7 +59,9 @@ pub fn Hotlines() -> impl IntoView {
                     .filter(shown)
                     .cloned()
                     .collect();
-                list.sort_by_key(|c| Some(c.country.as_str()) != own);
+                jardam_core::order::sort_short_by_key(&mut list, |c| {
+                    Some(c.country.as_str()) != own
+                });
                 if list.is_empty() {
                     return None;
                 }

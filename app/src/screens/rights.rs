@@ -22,7 +22,7 @@ pub fn Rights() -> impl IntoView {
         let pack = content.pack.get()?;
         let citizenship = profile.citizenship.get();
         let mut categories = pack.categories.clone();
-        categories.sort_by_key(|c| c.order);
+        jardam_core::order::sort_short_by_key(&mut categories, |c| c.order);
         Some(
             categories
                 .into_iter()

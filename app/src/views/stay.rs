@@ -82,7 +82,7 @@ pub fn StayCounter() -> impl IntoView {
                 entry: entry_day,
                 exit: exit.get_untracked(),
             });
-            list.sort_by_key(|s| s.entry);
+            jardam_core::order::sort_short_by_key(list, |s| s.entry);
             prefs::save_stays(list);
         });
         entry.set(None);
