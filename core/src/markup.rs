@@ -10,6 +10,9 @@
 //!  {"list": {"ordered": false, "items": [["First"], ["Second"]]}}]
 //! ```
 
+use core::fmt;
+
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 /// A block of an article body.
@@ -37,7 +40,7 @@ pub enum Block {
 }
 
 /// A run of text inside a block.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum Inline {
     /// Bold text (which may contain links).
     #[serde(rename = "b")]
@@ -53,6 +56,58 @@ pub enum Inline {
     /// Plain text, serialized as a bare JSON string.
     #[serde(untagged)]
     Text(String),
+}
+
+/// Read by hand: serde's derived reader for an enum with an untagged variant buffers every
+/// value first, which costs about 3 KB of WebAssembly and time on every article.
+impl<'de> Deserialize<'de> for Inline {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Inline, D::Error> {
+        deserializer.deserialize_any(InlineVisitor)
+    }
+}
+
+struct InlineVisitor;
+
+impl<'de> Visitor<'de> for InlineVisitor {
+    type Value = Inline;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string, {\"b\": [...]} or {\"a\": {\"text\", \"href\"}}")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Inline, E> {
+        Ok(Inline::Text(text.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, text: String) -> Result<Inline, E> {
+        Ok(Inline::Text(text))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Inline, A::Error> {
+        #[derive(Deserialize)]
+        struct Link {
+            text: String,
+            href: String,
+        }
+        let key: String = map
+            .next_key()?
+            .ok_or_else(|| de::Error::invalid_length(0, &self))?;
+        let inline = match key.as_str() {
+            "b" => Inline::Bold(map.next_value()?),
+            "a" => {
+                let link: Link = map.next_value()?;
+                Inline::Link {
+                    text: link.text,
+                    href: link.href,
+                }
+            }
+            other => return Err(de::Error::unknown_variant(other, &["b", "a"])),
+        };
+        if map.next_key::<IgnoredAny>()?.is_some() {
+            return Err(de::Error::invalid_length(2, &self));
+        }
+        Ok(inline)
+    }
 }
 
 /// The visible text of some inlines, without any formatting (for search and previews).
@@ -181,6 +236,14 @@ mod tests {
             r#"[{"h":{"level":2,"inlines":["Deadlines"]}},{"p":["Register within ",{"b":["30 days"]},{"a":{"text":"Call 112","href":"tel:112"}}]},{"list":{"ordered":false,"items":[["First"]]}}]"#
         );
         assert_eq!(serde_json::from_str::<Vec<Block>>(&json).unwrap(), body);
+        for bad in [
+            r#"{}"#,
+            r#"{"i":["x"]}"#,
+            r#"{"b":["x"],"a":{"text":"t","href":"/"}}"#,
+            "1",
+        ] {
+            assert!(serde_json::from_str::<Inline>(bad).is_err(), "{bad}");
+        }
         assert_eq!(
             plain_text(match &body[1] {
                 Block::Paragraph(inlines) => inlines,
