@@ -1,0 +1,75 @@
+// Size budget of the release build in dist/ (issue #8): what a first visit downloads for the
+// app shell must stay at most 200 KB with brotli, and every content pack at most 60 KB. Sizes
+// are deterministic, so they are tested here; timings live in `make bench`.
+//
+// The shell is index.html, every file it links or imports (JS, WASM, CSS, web manifest, icons)
+// and the service worker the app registers (sw.js). Brotli quality 11, as served by nginx's
+// static brotli or a CDN.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { brotliCompressSync, constants } from "node:zlib";
+import { root } from "./support.mjs";
+
+const KB = 1024;
+export const SHELL_BUDGET = 200 * KB;
+export const PACK_BUDGET = 60 * KB;
+const dist = join(root, "dist");
+
+/** Brotli (quality 11) size of `bytes`. */
+function brotli(bytes) {
+  return brotliCompressSync(bytes, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+  }).length;
+}
+
+/** The files of the shell, as paths relative to dist/. */
+export function shellFiles() {
+  const html = readFileSync(join(dist, "index.html"), "utf8");
+  const files = new Set(["index.html", "sw.js"]);
+  for (const [, attrs] of html.matchAll(/<link\b([^>]*)>/g)) {
+    const href = attrs.match(/\bhref=("([^"]*)"|'([^']*)'|([^\s>]+))/);
+    const url = href && (href[2] ?? href[3] ?? href[4]);
+    if (url && url.startsWith("/") && !url.startsWith("//")) files.add(url.slice(1));
+  }
+  for (const [, url] of html.matchAll(/\bfrom\s+'(\/[^']+)'|\bfrom\s+"(\/[^"]+)"/g)) if (url) files.add(url.slice(1));
+  for (const [, url] of html.matchAll(/module_or_path:\s*'(\/[^']+)'/g)) files.add(url.slice(1));
+  return [...files].sort();
+}
+
+const kb = (n) => `${(n / KB).toFixed(1)} KB`;
+
+test("the app shell is at most 200 KB with brotli", () => {
+  const files = shellFiles();
+  for (const kind of [/\.js$/, /_bg\.wasm$/, /\.css$/, /\.webmanifest$/, /\.png$/]) {
+    assert.ok(files.some((f) => kind.test(f)), `no ${kind} file found in dist/index.html: ${files.join(", ")}`);
+  }
+  const sizes = files.map((file) => {
+    assert.ok(existsSync(join(dist, file)), `dist/index.html refers to ${file}, which is not in dist/`);
+    return { file, brotli: brotli(readFileSync(join(dist, file))) };
+  });
+  const total = sizes.reduce((n, s) => n + s.brotli, 0);
+  const table = sizes
+    .sort((a, b) => b.brotli - a.brotli)
+    .map((s) => `  ${s.file}: ${kb(s.brotli)}`)
+    .join("\n");
+  assert.ok(
+    total <= SHELL_BUDGET,
+    `the shell is ${kb(total)} with brotli, over its budget of ${kb(SHELL_BUDGET)} by ${kb(total - SHELL_BUDGET)}:\n${table}`,
+  );
+});
+
+test("every content pack is at most 60 KB with brotli", () => {
+  const dir = join(dist, "feed", "packs");
+  const packs = readdirSync(dir).filter((name) => name.endsWith(".json"));
+  assert.ok(packs.length >= 5, `expected a pack per language in ${dir}, found ${packs.join(", ")}`);
+  const over = packs
+    .map((name) => ({ name, brotli: brotli(readFileSync(join(dir, name))) }))
+    .filter((p) => p.brotli > PACK_BUDGET);
+  assert.deepEqual(
+    over.map((p) => `${p.name}: ${kb(p.brotli)}`),
+    [],
+    `packs over the budget of ${kb(PACK_BUDGET)} with brotli`,
+  );
+});
