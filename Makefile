@@ -52,3 +52,4 @@ test-e2e:
 bench: build
 	node scripts/bench.mjs
 	node scripts/bench-sync.mjs
+	node scripts/bench-perf.mjs

@@ -57,7 +57,7 @@ const machine = `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Linux
 const lines = [
   "# Benchmarks",
   "",
-  "Produced by `make bench` (scripts/bench.mjs, then scripts/bench-sync.mjs); rerun it to refresh every figure.",
+  "Produced by `make bench` (scripts/bench.mjs, scripts/bench-sync.mjs, then scripts/bench-perf.mjs); rerun it to refresh every figure.",
   "",
   `- Date: ${date}`,
   `- Machine: ${machine}`,
