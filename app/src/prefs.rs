@@ -1,13 +1,23 @@
 //! Small preferences kept in localStorage; a blocked storage only loses the preference.
 
+use gloo_storage::{LocalStorage, Storage};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::i18n::Lang;
 
+/// The browser's localStorage through gloo-storage, or `None` where the browser blocks it
+/// (gloo-storage's accessor throws there, so the window is asked first).
+fn local_storage() -> Option<web_sys::Storage> {
+    let usable = leptos::prelude::window()
+        .local_storage()
+        .is_ok_and(|storage| storage.is_some());
+    usable.then(LocalStorage::raw)
+}
+
 /// The JSON value stored under `key`; `None` when absent, unreadable or storage is blocked.
 /// Bytes are parsed with `from_slice` like every other JSON in the app, so serde_json's
-/// reader is compiled once.
+/// reader is compiled once (gloo-storage's typed `get` would add a second, 2.4 KB brotli).
 fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
     let text = local_storage()?.get_item(key).ok()??;
     serde_json::from_slice(text.as_bytes()).ok()
@@ -25,10 +35,6 @@ fn forget(key: &str) {
     if let Some(storage) = local_storage() {
         let _ = storage.remove_item(key);
     }
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    leptos::prelude::window().local_storage().ok().flatten()
 }
 
 const LANG_KEY: &str = "jardam.lang";
