@@ -18,9 +18,10 @@
 //      profile, through wasm-bindgen-test-runner; not throttled, see the note written with it).
 // Usage: node scripts/bench-perf.mjs [--runs N] [--skip-lighthouse] [--skip-search]
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { writeSection } from "./benchmarks-file.mjs";
 import {
   copyOfBuild,
   freePort,
@@ -388,15 +389,4 @@ try {
 }
 
 console.log(result);
-const file = join(root, "BENCHMARKS.md");
-const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
-const start = current.indexOf(`${HEADING}\n`);
-let updated;
-if (start < 0) {
-  updated = `${current.replace(/\n*$/, "\n")}\n${result}`;
-} else {
-  const next = current.indexOf("\n## ", start + HEADING.length);
-  updated = current.slice(0, start) + result + (next < 0 ? "" : current.slice(next));
-}
-writeFileSync(file, updated.replace(/\n*$/, "\n"));
-console.error(`bench-perf: section "${HEADING.slice(3)}" written to BENCHMARKS.md`);
+writeSection(HEADING, result, "bench-perf");

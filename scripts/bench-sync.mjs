@@ -13,9 +13,10 @@
 // Bytes are CDP Network's encodedDataLength at loadingFinished (response headers + body as
 // received), cross-checked with the mirror's own count of what it sent and received.
 // Usage: node scripts/bench-sync.mjs [--runs N]
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { writeSection } from "./benchmarks-file.mjs";
 import { prepareFeeds, startFeedServer } from "../tests/e2e/feed-server.mjs";
 import {
   buildWithMirrors,
@@ -242,15 +243,4 @@ try {
 }
 
 console.log(result);
-const file = join(root, "BENCHMARKS.md");
-const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
-const start = current.indexOf(`${HEADING}\n`);
-let updated;
-if (start < 0) {
-  updated = `${current.replace(/\n*$/, "\n")}\n${result}`;
-} else {
-  const next = current.indexOf("\n## ", start + HEADING.length);
-  updated = current.slice(0, start) + result + (next < 0 ? "" : current.slice(next));
-}
-writeFileSync(file, updated.replace(/\n*$/, "\n"));
-console.error(`bench-sync: section "${HEADING.slice(3)}" written to BENCHMARKS.md`);
+writeSection(HEADING, result, "bench-sync");

@@ -6,31 +6,11 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{Fixture, TODAY, run, run_with_env, valid_fixture};
+use common::{Fixture, GENERATED, build_into, run, valid_fixture};
 use jardam_core::content::Pack;
 use jardam_core::feed::{Manifest, verify_manifest};
 use jardam_core::keys;
 use jardam_core::markup::{Block, Inline};
-
-const GENERATED: &str = "2026-11-21T12:00:00Z";
-
-fn build_into(content: &Path, out: &Path, extra: &[&str], env: &[(&str, &str)]) -> common::Run {
-    let content = content.display().to_string();
-    let out = out.display().to_string();
-    let mut args = vec![
-        "build",
-        "--content",
-        &content,
-        "--out",
-        &out,
-        "--today",
-        TODAY,
-        "--generated",
-        GENERATED,
-    ];
-    args.extend_from_slice(extra);
-    run_with_env(&args, env)
-}
 
 fn build_valid(out: &Path) -> common::Run {
     let run = build_into(&valid_fixture(), out, &[], &[]);

@@ -7,24 +7,12 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{TODAY, run, valid_fixture};
+use common::{TODAY, build_into, run, valid_fixture};
 use jardam_core::feed::{FeedError, Keyring, MANIFEST_FILE, SIGNATURE_FILE, verify_manifest};
 use jardam_core::keys::{self, DEV_KEY_ID};
 
 fn build(out: &Path, extra: &[&str]) -> common::Run {
-    let content = valid_fixture().display().to_string();
-    let out = out.display().to_string();
-    let mut args = vec![
-        "build",
-        "--content",
-        &content,
-        "--out",
-        &out,
-        "--today",
-        TODAY,
-    ];
-    args.extend_from_slice(extra);
-    let run = run(&args);
+    let run = build_into(&valid_fixture(), out, extra, &[]);
     assert_eq!(run.code, 0, "{}", run.all());
     run
 }

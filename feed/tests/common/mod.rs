@@ -50,6 +50,29 @@ pub fn run(args: &[&str]) -> Run {
     run_with_env(args, &[])
 }
 
+/// The `generated` time builds in the tests stamp on their manifests.
+pub const GENERATED: &str = "2026-11-21T12:00:00Z";
+
+/// Runs `jardam-feed build` of `content` into `out` on [`TODAY`] at [`GENERATED`], with
+/// `extra` arguments and environment variables.
+pub fn build_into(content: &Path, out: &Path, extra: &[&str], env: &[(&str, &str)]) -> Run {
+    let content = content.display().to_string();
+    let out = out.display().to_string();
+    let mut args = vec![
+        "build",
+        "--content",
+        &content,
+        "--out",
+        &out,
+        "--today",
+        TODAY,
+        "--generated",
+        GENERATED,
+    ];
+    args.extend_from_slice(extra);
+    run_with_env(&args, env)
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {
