@@ -42,7 +42,7 @@ pub fn Sources(verified_on: Date, sources: Vec<Source>) -> impl IntoView {
                     let date = source.date.map(|d| d.to_string());
                     view! {
                         <li>
-                            <a href=source.url.clone() target="_blank" rel="noopener noreferrer">{source.title.clone()}</a>
+                            <a href=source.url.clone() target="_blank" rel="noopener noreferrer" lang="en">{source.title.clone()}</a>
                             " · "
                             {move || match &date {
                                 Some(d) => format::date(d, i18n.lang.get().code()),
