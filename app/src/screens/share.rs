@@ -192,8 +192,13 @@ fn PrintSheet(poster: bool) -> impl IntoView {
         content.pack.get().map(|pack| {
             pack.emergency_numbers()
                 .map(|(number, name)| {
-                    let (number, name) = (number.to_owned(), name.to_owned());
-                    view! { <li><strong>{number}</strong> " " {name}</li> }
+                    // A service named after its number ("Police — 102") needs it only once.
+                    let (number, name) = if name.contains(number) {
+                        (name.to_owned(), String::new())
+                    } else {
+                        (number.to_owned(), format!(" {name}"))
+                    };
+                    view! { <li><strong>{number}</strong> {name}</li> }
                 })
                 .collect_view()
         })

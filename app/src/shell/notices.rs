@@ -5,13 +5,15 @@ use leptos::prelude::*;
 use crate::i18n::{Key, use_i18n};
 use crate::pwa::Pwa;
 
-/// Shows the update prompt and the first-install notice when the worker reports them.
+/// Shows the update prompt and the first-install notice when the worker reports them, floating
+/// above the tab bar so that their arrival never pushes the page's content down.
 #[component]
 pub fn Notices() -> impl IntoView {
     let i18n = use_i18n();
     let pwa = expect_context::<Pwa>();
     let dismissed = RwSignal::new(false);
     view! {
+        <div class="notices">
         <Show when=move || pwa.update_ready.get() && !dismissed.get()>
             <div class="notice" role="alert" id="update-notice">
                 <span>{move || i18n.t(Key::UpdateAvailable)}</span>
@@ -27,5 +29,6 @@ pub fn Notices() -> impl IntoView {
                 <button on:click=move |_| pwa.offline_ready.set(false)>{move || i18n.t(Key::Close)}</button>
             </div>
         </Show>
+        </div>
     }
 }
