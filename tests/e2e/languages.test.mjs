@@ -5,10 +5,9 @@
 // downloaded one, and Roboto (stock Android's system font) has every one of them.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { copyOfBuild, freePort, goTab, launchProfile, root, serve, waitForController } from "./support.mjs";
+import { goTab, installedOffline, root } from "./support.mjs";
 
 const LANGS = ["ky", "ru", "uz", "tg", "en"];
 /** Latin words a Cyrillic screen may have: names of apps, Wi-Fi, ID (card), the languages' own names. */
@@ -62,27 +61,16 @@ const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** `piece` as a whole phrase: not inside a longer word. */
 const phrase = (piece) => new RegExp(`(?<!\\p{L})${escape(piece)}(?!\\p{L})`, "u");
 
-let dir, server, url, profile, browser, page;
+let app, url, browser, page;
 const latinSeen = [];
 
 before(async () => {
-  dir = copyOfBuild("languages");
-  server = await serve(dir, await freePort());
-  url = server.url;
-  profile = mkdtempSync(join(tmpdir(), "jardam-languages-"));
-  browser = await launchProfile(profile, { locale: "en-US" });
-  page = await browser.context.newPage();
-  await page.goto(`${url}/rights`);
-  await waitForController(page);
-  await page.locator("#articles li[data-id]").first().waitFor({ timeout: 30000 });
-  await server.stop();
-  await browser.context.setOffline(true);
+  app = await installedOffline("languages", { viewport: { width: 1280, height: 720 } });
+  ({ url, browser, page } = app);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
-  for (const d of [dir, profile]) if (d) rmSync(d, { recursive: true, force: true });
+  await app?.close();
 });
 
 /** The text a reader sees: visible text nodes, accessible names and placeholders. */

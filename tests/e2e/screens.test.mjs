@@ -3,10 +3,9 @@
 // now is one tap from every screen, and axe-core finds no WCAG 2.2 AA violation.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { copyOfBuild, freePort, launchProfile, root, serve, waitForController } from "./support.mjs";
+import { installedOffline, root } from "./support.mjs";
 
 const axeSource = readFileSync(join(root, "tests", "node_modules", "axe-core", "axe.min.js"), "utf8");
 const SCREENS = [
@@ -22,31 +21,15 @@ const SCREENS = [
   "/share/poster",
 ];
 
-let dir, server, url, profile, browser, page;
-
-async function open() {
-  browser = await launchProfile(profile, { viewport: { width: 320, height: 640 } });
-  await browser.context.addInitScript(() => localStorage.setItem("jardam.lang", '"en"'));
-  page = await browser.context.newPage();
-}
+let app, url, page;
 
 before(async () => {
-  dir = copyOfBuild("screens");
-  server = await serve(dir, await freePort());
-  url = server.url;
-  profile = mkdtempSync(join(tmpdir(), "jardam-screens-"));
-  await open();
-  await page.goto(`${url}/rights`);
-  await waitForController(page);
-  await page.locator("#articles li[data-id=police-check]").waitFor();
-  await server.stop();
-  await browser.context.setOffline(true);
+  app = await installedOffline("screens");
+  ({ url, page } = app);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
-  for (const d of [dir, profile]) if (d) rmSync(d, { recursive: true, force: true });
+  await app?.close();
 });
 
 test("search finds an article as the user types, typos and all", async () => {
@@ -90,9 +73,8 @@ test("an entry date gives the real due date", async () => {
 test("a ticked step is still ticked after a restart", async () => {
   await page.goto(`${url}/checklists/kg-kz-worker-arrival`);
   await page.locator("#step-passport").check();
-  await browser.close();
-  await open();
-  await browser.context.setOffline(true);
+  await app.reopen();
+  page = app.page;
   await page.goto(`${url}/checklists/kg-kz-worker-arrival`);
   await page.locator("#step-passport").waitFor();
   assert.equal(await page.locator("#step-passport").isChecked(), true);
