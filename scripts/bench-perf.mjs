@@ -22,6 +22,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeSection } from "./benchmarks-file.mjs";
+import { ARTICLES_PROBE, articlesPaintedAt } from "./bench-probes.mjs";
 import {
   copyOfBuild,
   freePort,
@@ -98,26 +99,10 @@ function recordBytes(cdp) {
   return requests;
 }
 
-// In every page: when the first article of /rights is on screen, and the app's wasm memory.
-const PROBES = () => {
+// In every page: the app's wasm memory (and, with ARTICLES_PROBE, when the list is painted).
+const MEMORY_PROBE = () => {
   addEventListener("TrunkApplicationStarted", (event) => (window.__wasmMemory = event.detail.wasm.memory));
-  const seen = () => {
-    if (window.__articlesAt || !document.querySelector("#articles li")) return false;
-    window.__articlesAt = performance.now();
-    requestAnimationFrame(() => (window.__articlesPainted = performance.now()));
-    return true;
-  };
-  new MutationObserver((_, observer) => seen() && observer.disconnect()).observe(document, {
-    childList: true,
-    subtree: true,
-  });
 };
-
-async function articlesPaintedAt(page) {
-  await page.locator("#articles li").first().waitFor({ timeout: 60000 });
-  await page.waitForFunction(() => window.__articlesPainted !== undefined, null, { timeout: 10000 });
-  return page.evaluate(() => window.__articlesPainted);
-}
 
 /** Time from changing the language select to the first article title changing on screen. */
 async function switchLanguage(page, code) {
@@ -264,7 +249,8 @@ try {
   let browser = await launchProfile(profile, MOBILE);
   cleanups.push(() => browser.close().catch(() => {}));
   await presetLanguage(browser.context, "en");
-  await browser.context.addInitScript(PROBES);
+  await browser.context.addInitScript(MEMORY_PROBE);
+  await browser.context.addInitScript(ARTICLES_PROBE);
 
   // 1. First visit on slow 4G with a 4× slower CPU.
   let page = browser.context.pages()[0] ?? (await browser.context.newPage());

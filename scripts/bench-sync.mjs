@@ -17,6 +17,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeSection } from "./benchmarks-file.mjs";
+import { ARTICLES_PROBE, articlesPaintedAt } from "./bench-probes.mjs";
 import { prepareFeeds, startFeedServer } from "../tests/e2e/feed-server.mjs";
 import {
   buildWithMirrors,
@@ -105,26 +106,6 @@ async function measuredCheck(page, feed, rec) {
   };
 }
 
-const TIMING = () => {
-  // Records when the first article of /rights is in the DOM, and the frame after (on screen).
-  const seen = () => {
-    if (window.__articlesAt || !document.querySelector("#articles li")) return false;
-    window.__articlesAt = performance.now();
-    requestAnimationFrame(() => (window.__articlesPainted = performance.now()));
-    return true;
-  };
-  new MutationObserver((_, observer) => seen() && observer.disconnect()).observe(document, {
-    childList: true,
-    subtree: true,
-  });
-};
-
-async function paintedAt(page) {
-  await page.locator("#articles li").first().waitFor({ timeout: 30000 });
-  await page.waitForFunction(() => window.__articlesPainted !== undefined, null, { timeout: 10000 });
-  return page.evaluate(() => window.__articlesPainted);
-}
-
 const cleanups = [];
 let result;
 try {
@@ -174,12 +155,12 @@ try {
 
   // (c1) network off, new page in the running browser (worker installed, content stored).
   await browser.context.setOffline(true);
-  await browser.context.addInitScript(TIMING);
+  await browser.context.addInitScript(ARTICLES_PROBE);
   const warm = [];
   for (let i = 0; i < RUNS; i++) {
     page = await browser.context.newPage();
     await page.goto(`${server.url}/rights`);
-    warm.push(await paintedAt(page));
+    warm.push(await articlesPaintedAt(page, 30000));
     await page.close();
   }
   await browser.close();
@@ -190,10 +171,10 @@ try {
   for (let i = 0; i < Math.min(RUNS, 5); i++) {
     const started = performance.now();
     browser = await launchProfile(profile, { offline: true });
-    await browser.context.addInitScript(TIMING);
+    await browser.context.addInitScript(ARTICLES_PROBE);
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     await page.goto(`${server.url}/rights`);
-    const inPage = await paintedAt(page);
+    const inPage = await articlesPaintedAt(page, 30000);
     cold.push({ wall: performance.now() - started, inPage });
     await browser.close();
   }
