@@ -7,7 +7,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{TODAY, build_into, run, valid_fixture};
+use common::{build_into, run, valid_fixture};
 use jardam_core::feed::{FeedError, Keyring, MANIFEST_FILE, SIGNATURE_FILE, verify_manifest};
 use jardam_core::keys::{self, DEV_KEY_ID};
 
@@ -106,35 +106,14 @@ fn a_key_introduced_by_the_old_key_signs_the_next_feed_and_a_revoked_key_is_refu
 #[test]
 fn malformed_key_options_are_usage_errors() {
     let temp = tempfile::tempdir().unwrap();
-    let out = temp.path().join("out").display().to_string();
-    let content = valid_fixture().display().to_string();
+    let out = temp.path().join("out");
     for bad in ["next", "next:abcd", ":00"] {
-        let run = run(&[
-            "build",
-            "--content",
-            &content,
-            "--out",
-            &out,
-            "--today",
-            TODAY,
-            "--add-key",
-            bad,
-        ]);
+        let run = build_into(&valid_fixture(), &out, &["--add-key", bad], &[]);
         assert_eq!(run.code, 2, "{bad}: {}", run.all());
         assert!(run.stderr.contains("--add-key"), "{}", run.stderr);
     }
     // Revoking the signing key without introducing another leaves no key: not built.
-    let run = run(&[
-        "build",
-        "--content",
-        &content,
-        "--out",
-        &out,
-        "--today",
-        TODAY,
-        "--revoke-key",
-        DEV_KEY_ID,
-    ]);
+    let run = build_into(&valid_fixture(), &out, &["--revoke-key", DEV_KEY_ID], &[]);
     assert_eq!(run.code, 1, "{}", run.all());
     assert!(
         run.stderr.contains("would leave no trusted key"),
