@@ -18,10 +18,11 @@
 //      profile, through wasm-bindgen-test-runner; not throttled, see the note written with it).
 // Usage: node scripts/bench-perf.mjs [--runs N] [--skip-lighthouse] [--skip-search]
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeSection } from "./benchmarks-file.mjs";
+import { median, startBench } from "./bench-run.mjs";
 import { ARTICLES_PROBE, articlesPaintedAt } from "./bench-probes.mjs";
 import {
   copyOfBuild,
@@ -55,19 +56,7 @@ const MOBILE = {
     "Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0.0.0 Mobile Safari/537.36",
 };
 
-if (!existsSync(join(root, "dist", "index.html"))) {
-  console.error("bench-perf: no release build in dist/ (run `make build` first)");
-  process.exit(2);
-}
-const watchdog = setTimeout(() => {
-  console.error("bench-perf: gave up after 15 minutes");
-  process.exit(1);
-}, 15 * 60 * 1000);
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
+const watchdog = startBench("bench-perf", 15);
 const ms = (x) => (x < 1 ? `${x.toFixed(2)} ms` : x < 10 ? `${x.toFixed(1)} ms` : `${Math.round(x)} ms`);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;

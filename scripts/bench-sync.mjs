@@ -13,10 +13,11 @@
 // Bytes are CDP Network's encodedDataLength at loadingFinished (response headers + body as
 // received), cross-checked with the mirror's own count of what it sent and received.
 // Usage: node scripts/bench-sync.mjs [--runs N]
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeSection } from "./benchmarks-file.mjs";
+import { median, startBench } from "./bench-run.mjs";
 import { ARTICLES_PROBE, articlesPaintedAt } from "./bench-probes.mjs";
 import { prepareFeeds, startFeedServer } from "../tests/e2e/feed-server.mjs";
 import {
@@ -36,21 +37,7 @@ const runsArg = process.argv.indexOf("--runs");
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
 const HEADING = "## Sync and offline start";
 
-if (!existsSync(join(root, "dist", "index.html"))) {
-  console.error("bench-sync: no release build in dist/ (run `make build` first)");
-  process.exit(2);
-}
-
-// Whatever happens, stop within five minutes.
-const watchdog = setTimeout(() => {
-  console.error("bench-sync: gave up after 5 minutes");
-  process.exit(1);
-}, 5 * 60 * 1000);
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
+const watchdog = startBench("bench-sync", 5);
 const ms = (x) => `${Math.round(x)} ms`;
 const kb = (n) => (n < 1024 ? `${n} B` : `${(n / 1024).toFixed(1)} KB`);
 
