@@ -128,6 +128,10 @@ test("the A4 poster and A6 handout render for print", async () => {
   for (const size of ["poster", "handout"]) {
     await page.goto(`${url}/share/${size}`);
     await page.locator("#print-sheet svg.qr").waitFor();
+    // Print stays off until the numbers to remember are on the sheet.
+    const print = page.locator("#print-now:enabled");
+    await print.waitFor();
+    assert.notEqual(await page.locator(".sheet-numbers li").count(), 0, "numbers shown once Print is on");
     await page.emulateMedia({ media: "print" });
     const shown = await page.evaluate(() => ({
       nav: getComputedStyle(document.querySelector("nav.tabs")).display,

@@ -208,7 +208,12 @@ fn PrintSheet(poster: bool) -> impl IntoView {
         <section class="screen print-screen" data-screen="print">
             <div class="no-print actions">
                 <a class="back" href="/share">{move || i18n.t(Key::Back)}</a>
-                <button class="primary" id="print-now" on:click=move |_| { let _ = window().print(); }>
+                <button
+                    class="primary"
+                    id="print-now"
+                    disabled=move || content.pack.with(Option::is_none)
+                    on:click=move |_| { let _ = window().print(); }
+                >
                     {move || i18n.t(Key::PrintNow)}
                 </button>
             </div>
