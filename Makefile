@@ -11,7 +11,7 @@ setup:
 
 ## Release build into dist/ (WASM, JS, CSS, icons, the signed feed and the service worker).
 build: setup
-	trunk build --release
+	scripts/build-release.sh
 
 ## Build, then serve dist/ with its bundled feed at http://localhost:$(PORT).
 serve: build

@@ -2,7 +2,7 @@
 // Measures the release build in dist/ and rewrites BENCHMARKS.md.
 // Shell = index.html + JS glue + WASM + CSS, the files a first visit must load before the app
 // runs; sizes raw, gzip (level 9) and brotli (quality 11), as a static host would serve them.
-// Usage: make bench   (or: node scripts/bench.mjs after `trunk build --release`)
+// Usage: make bench   (or: node scripts/bench.mjs after `make build`)
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { cpus, release } from "node:os";

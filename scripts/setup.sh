@@ -28,6 +28,11 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+if ! rustup component list --installed | grep -qx rust-src; then
+  say "adding rust-src (the release build rebuilds the standard library for size)"
+  rustup component add rust-src
+fi
+
 if ! trunk --version 2>/dev/null | grep -q ' 0\.21\.14$'; then
   say "installing trunk 0.21.14 (about 11 minutes on 2 cores)"
   cargo install trunk --version 0.21.14 --locked

@@ -1,15 +1,15 @@
 //! The app root: shared state, routes and the shell around them.
 
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, Route, Router, Routes};
-use leptos_router::{NavigateOptions, path};
 
+use jardam_core::route::Page;
 use jardam_core::sync::Trigger;
 use leptos::task::spawn_local;
 
 use crate::content::Content;
 use crate::i18n::{I18n, Lang, use_i18n};
 use crate::profile::Profile;
+use crate::route::Location;
 use crate::screens::{
     Article, ChecklistPage, Checklists, ContactPage, Help, Hotlines, More, NotFound, Rights, Share,
 };
@@ -56,40 +56,30 @@ pub fn App() -> impl IntoView {
         }
         lang
     });
+    let location = Location::follow();
+    provide_context(location);
+    let page = location.page();
     view! {
-        <Router>
-            <Header />
-            <Notices />
-            <main id="main">
-                <Routes fallback=NotFound>
-                    <Route
-                        path=path!("/")
-                        view=|| {
-                            view! {
-                                <Redirect
-                                    path="/rights"
-                                    options=NavigateOptions {
-                                        replace: true,
-                                        ..Default::default()
-                                    }
-                                />
-                            }
-                        }
-                    />
-                    <Route path=path!("/rights") view=Rights />
-                    <Route path=path!("/rights/:id") view=Article />
-                    <Route path=path!("/hotlines") view=Hotlines />
-                    <Route path=path!("/hotlines/:id") view=ContactPage />
-                    <Route path=path!("/checklists") view=Checklists />
-                    <Route path=path!("/checklists/:id") view=ChecklistPage />
-                    <Route path=path!("/help") view=Help />
-                    <Route path=path!("/more") view=More />
-                    <Route path=path!("/share") view=Share />
-                    <Route path=path!("/share/:mode") view=Share />
-                </Routes>
-            </main>
-            <BottomNav />
-        </Router>
+        <Header />
+        <Notices />
+        <main id="main">{move || screen(page.get())}</main>
+        <BottomNav />
+    }
+}
+
+/// The screen for `page`.
+fn screen(page: Page) -> AnyView {
+    match page {
+        Page::Start | Page::Rights => view! { <Rights /> }.into_any(),
+        Page::Article(id) => view! { <Article id=id /> }.into_any(),
+        Page::Hotlines => view! { <Hotlines /> }.into_any(),
+        Page::Contact(id) => view! { <ContactPage id=id /> }.into_any(),
+        Page::Checklists => view! { <Checklists /> }.into_any(),
+        Page::Checklist(id) => view! { <ChecklistPage id=id /> }.into_any(),
+        Page::Help => view! { <Help /> }.into_any(),
+        Page::More => view! { <More /> }.into_any(),
+        Page::Share(mode) => view! { <Share mode=mode /> }.into_any(),
+        Page::NotFound => view! { <NotFound /> }.into_any(),
     }
 }
 

@@ -61,6 +61,12 @@ impl I18n {
         TABLE[self.lang.get() as usize][key as usize]
     }
 
+    /// The string for `key` as a view that follows the language. Every text shares this one
+    /// closure type, so the rendering code exists once instead of once per `move ||` closure.
+    pub fn text(self, key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(key)
+    }
+
     /// The string for `key` with each `{name}` replaced by its value.
     pub fn tf(&self, key: Key, args: &[(&str, &str)]) -> String {
         fill(self.t(key), args)

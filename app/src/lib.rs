@@ -13,6 +13,7 @@ mod network;
 mod prefs;
 mod profile;
 mod pwa;
+mod route;
 mod screens;
 mod sharing;
 mod shell;

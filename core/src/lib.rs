@@ -21,6 +21,7 @@ pub mod markup;
 pub mod order;
 pub mod plural;
 pub mod qr;
+pub mod route;
 pub mod search;
 pub mod stay;
 pub mod sync;

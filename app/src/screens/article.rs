@@ -1,24 +1,20 @@
 //! One rights article: its text, how far to trust it, its sources, what to read and whom to
 //! call next.
 
-use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
-
 use crate::content::Content;
 use crate::i18n::{Key, use_i18n};
 use crate::views::contact::ContactCard;
 use crate::views::detail::Detail;
 use crate::views::markup;
 use crate::views::trust::{Sources, TrustNotes};
+use leptos::prelude::*;
 
 /// The article named in the route (`/rights/ID`).
 #[component]
-pub fn Article() -> impl IntoView {
+pub fn Article(id: String) -> impl IntoView {
     let i18n = use_i18n();
     let content = expect_context::<Content>();
-    let params = use_params_map();
     let page = move || {
-        let id = params.read().get("id").unwrap_or_default();
         let pack = content.pack.get()?;
         let article = pack.article(&id)?.clone();
         let related = article
@@ -43,11 +39,11 @@ pub fn Article() -> impl IntoView {
                 <div class="body">{markup::body(&article.body)}</div>
             </article>
             {has_contacts.then(|| view! {
-                <h2>{move || i18n.t(Key::WhoToCall)}</h2>
+                <h2>{i18n.text(Key::WhoToCall)}</h2>
                 <div class="contacts">{contacts}</div>
             })}
             {has_related.then(|| view! {
-                <h2>{move || i18n.t(Key::Related)}</h2>
+                <h2>{i18n.text(Key::Related)}</h2>
                 <ul class="related">{related}</ul>
             })}
             <Sources verified_on=article.verified_on sources=article.sources.clone() />

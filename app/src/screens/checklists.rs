@@ -1,13 +1,6 @@
 //! Checklists: which papers, by when. Ticks and dates stay on the phone; deadlines are
 //! computed by `jardam_core::deadline` and can be exported to the phone's calendar.
 
-use jardam_core::audience::for_reader_first;
-use jardam_core::content::{Anchor, Checklist, Step};
-use jardam_core::date::Date;
-use jardam_core::deadline::{Anchors, DeadlineStatus, step_status};
-use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
-
 use super::ScreenIntro;
 use crate::content::Content;
 use crate::i18n::{I18n, Key, use_i18n};
@@ -16,6 +9,11 @@ use crate::views::detail::Detail;
 use crate::views::stay::StayCounter;
 use crate::views::trust::{Sources, TrustNotes};
 use crate::{files, format, prefs};
+use jardam_core::audience::for_reader_first;
+use jardam_core::content::{Anchor, Checklist, Step};
+use jardam_core::date::Date;
+use jardam_core::deadline::{Anchors, DeadlineStatus, step_status};
+use leptos::prelude::*;
 
 /// The Checklists screen: every checklist, the reader's first.
 #[component]
@@ -161,13 +159,11 @@ fn StepItem(
 
 /// One checklist (`/checklists/ID`): dates, steps to tick, deadlines and the calendar export.
 #[component]
-pub fn ChecklistPage() -> impl IntoView {
+pub fn ChecklistPage(id: String) -> impl IntoView {
     let i18n = use_i18n();
     let content = expect_context::<Content>();
-    let params = use_params_map();
     let anchors = RwSignal::new(prefs::anchors());
     let page = move || {
-        let id = params.read().get("id").unwrap_or_default();
         let checklist = content.pack.get()?.checklist(&id)?.clone();
         let ticked = RwSignal::new(prefs::ticked(&checklist.id));
         let mut needed: Vec<Anchor> = checklist
@@ -222,15 +218,15 @@ pub fn ChecklistPage() -> impl IntoView {
             <TrustNotes review=checklist.review lang=checklist.lang.clone() />
             <p class="lead">{checklist.summary.clone()}</p>
             {has_deadlines.then(|| view! {
-                <h2>{move || i18n.t(Key::YourDates)}</h2>
+                <h2>{i18n.text(Key::YourDates)}</h2>
                 <div class="dates">{dates}</div>
             })}
             <ol class="steps">{steps}</ol>
             {has_deadlines.then(|| view! {
                 <button id="add-to-calendar" on:click=move |_| download_calendar(&for_calendar, &anchors.get_untracked())>
-                    {move || i18n.t(Key::AddToCalendar)}
+                    {i18n.text(Key::AddToCalendar)}
                 </button>
-                <p class="muted">{move || i18n.t(Key::CalendarHint)}</p>
+                <p class="muted">{i18n.text(Key::CalendarHint)}</p>
             })}
             <Sources verified_on=checklist.verified_on sources=checklist.sources.clone() />
         })

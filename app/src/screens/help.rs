@@ -87,22 +87,22 @@ pub fn Help() -> impl IntoView {
     view! {
         <section class="screen" data-screen="help">
             <ScreenIntro title=Key::NavHelp intro=Key::HelpIntro />
-            <h2>{move || i18n.t(Key::HelpNumbers)}</h2>
+            <h2>{i18n.text(Key::HelpNumbers)}</h2>
             <div class="emergency-numbers">{numbers}</div>
             <button id="show-officer" class="primary wide" on:click=move |_| card_open.set(true)>
-                {move || i18n.t(Key::ShowToOfficer)}
+                {i18n.text(Key::ShowToOfficer)}
             </button>
-            <h2>{move || i18n.t(Key::HelpSituations)}</h2>
+            <h2>{i18n.text(Key::HelpSituations)}</h2>
             <ul class="articles situations">{situations}</ul>
         </section>
         <Show when=move || card_open.get()>
             <div class="officer-card" id="officer-card" role="dialog" aria-modal="true" aria-labelledby="officer-card-title">
                 <h2 id="officer-card-title" lang="ru">{i18n::russian(Key::OfficerCardTitle)}</h2>
                 <Show when=move || i18n.lang.get() != Lang::Ru>
-                    <p class="subtitle">{move || i18n.t(Key::OfficerCardTitle)}</p>
+                    <p class="subtitle">{i18n.text(Key::OfficerCardTitle)}</p>
                 </Show>
                 {card}
-                <button class="primary" on:click=move |_| card_open.set(false)>{move || i18n.t(Key::CloseCard)}</button>
+                <button class="primary" on:click=move |_| card_open.set(false)>{i18n.text(Key::CloseCard)}</button>
             </div>
         </Show>
     }

@@ -1,9 +1,5 @@
 //! Hotlines: who to call, grouped by kind; and one contact's page.
 
-use jardam_core::content::{Contact, ContactKind};
-use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
-
 use super::ScreenIntro;
 use crate::content::Content;
 use crate::i18n::{Key, use_i18n};
@@ -11,6 +7,8 @@ use crate::profile::Profile;
 use crate::views::contact::{ContactCard, kind_key};
 use crate::views::detail::Detail;
 use crate::views::trust::Sources;
+use jardam_core::content::{Contact, ContactKind};
+use leptos::prelude::*;
 
 /// Groups in the order shown: emergency first.
 const GROUPS: [&[ContactKind]; 5] = [
@@ -45,7 +43,7 @@ pub fn Hotlines() -> impl IntoView {
             .collect();
         let pinned = (!pinned.is_empty()).then(|| {
             view! {
-                <h2 id="pinned">{move || i18n.t(Key::Favourites)}</h2>
+                <h2 id="pinned">{i18n.text(Key::Favourites)}</h2>
                 {cards(pinned)}
             }
         });
@@ -67,7 +65,7 @@ pub fn Hotlines() -> impl IntoView {
                 }
                 let key = kind_key(kinds[0]);
                 Some(view! {
-                    <h2>{move || i18n.t(key)}</h2>
+                    <h2>{i18n.text(key)}</h2>
                     {cards(list)}
                 })
             })
@@ -107,7 +105,7 @@ fn RegionPicker() -> impl IntoView {
     };
     view! {
         <label class="field">
-            <span>{move || i18n.t(Key::HotlinesRegion)}</span>
+            <span>{i18n.text(Key::HotlinesRegion)}</span>
             <select
                 id="region"
                 on:change=move |ev| {
@@ -116,7 +114,7 @@ fn RegionPicker() -> impl IntoView {
                 }
             >
                 <option value="" selected=move || profile.region.get().is_none()>
-                    {move || i18n.t(Key::AllRegions)}
+                    {i18n.text(Key::AllRegions)}
                 </option>
                 {options}
             </select>
@@ -126,11 +124,9 @@ fn RegionPicker() -> impl IntoView {
 
 /// One contact (`/hotlines/ID`), with its sources.
 #[component]
-pub fn ContactPage() -> impl IntoView {
+pub fn ContactPage(id: String) -> impl IntoView {
     let content = expect_context::<Content>();
-    let params = use_params_map();
     let page = move || {
-        let id = params.read().get("id").unwrap_or_default();
         let contact = content.pack.get()?.contact(&id)?.clone();
         let (verified_on, sources) = (contact.verified_on, contact.sources.clone());
         Some(view! {

@@ -27,7 +27,7 @@ use crate::i18n::{Key, use_i18n};
 fn ScreenIntro(title: Key, intro: Key) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <h1>{move || i18n.t(title)}</h1>
-        <p class="intro">{move || i18n.t(intro)}</p>
+        <h1>{i18n.text(title)}</h1>
+        <p class="intro">{i18n.text(intro)}</p>
     }
 }

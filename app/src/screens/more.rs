@@ -69,7 +69,7 @@ fn Updates() -> impl IntoView {
         spawn_local(sync::run(content, Trigger::Manual, lang));
     };
     view! {
-        <h2>{move || i18n.t(Key::MoreUpdates)}</h2>
+        <h2>{i18n.text(Key::MoreUpdates)}</h2>
         <p id="storage-status">{storage}</p>
         <p>{version}</p>
         <p id="sync-message" role="status">
@@ -89,12 +89,12 @@ fn Updates() -> impl IntoView {
                     prefs::set_wifi_only(on);
                 }
             />
-            <span>{move || i18n.t(Key::WifiOnly)}</span>
+            <span>{i18n.text(Key::WifiOnly)}</span>
         </label>
-        <h2>{move || i18n.t(Key::Diagnostics)}</h2>
+        <h2>{i18n.text(Key::Diagnostics)}</h2>
         <Show
             when=move || content.attempts.with(|a| !a.is_empty())
-            fallback=move || view! { <p>{move || i18n.t(Key::DiagnosticsEmpty)}</p> }
+            fallback=move || view! { <p>{i18n.text(Key::DiagnosticsEmpty)}</p> }
         >
             <ol id="diagnostics" class="diagnostics">
                 {move || {
@@ -137,16 +137,16 @@ pub fn More() -> impl IntoView {
     let version = format!("{} ({})", env!("CARGO_PKG_VERSION"), build_label());
     view! {
         <section class="screen" data-screen="more">
-            <h1>{move || i18n.t(Key::NavMore)}</h1>
-            <h2>{move || i18n.t(Key::MoreSettings)}</h2>
+            <h1>{i18n.text(Key::NavMore)}</h1>
+            <h2>{i18n.text(Key::MoreSettings)}</h2>
             <LanguagePicker id="language" />
             <CitizenshipPicker id="citizenship" />
             <Updates />
-            <h2>{move || i18n.t(Key::ShareTitle)}</h2>
-            <p>{move || i18n.t(Key::ShareIntro)}</p>
-            <a class="button" id="open-share" href="/share">{move || i18n.t(Key::ShareTitle)}</a>
-            <h2>{move || i18n.t(Key::MoreAbout)}</h2>
-            <p>{move || i18n.t(Key::AboutText)}</p>
+            <h2>{i18n.text(Key::ShareTitle)}</h2>
+            <p>{i18n.text(Key::ShareIntro)}</p>
+            <a class="button" id="open-share" href="/share">{i18n.text(Key::ShareTitle)}</a>
+            <h2>{i18n.text(Key::MoreAbout)}</h2>
+            <p>{i18n.text(Key::AboutText)}</p>
             <p class="version" id="app-version">
                 {move || i18n.tf(Key::Version, &[("version", &version)])}
             </p>

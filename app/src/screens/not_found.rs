@@ -10,9 +10,9 @@ pub fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="screen" data-screen="not-found">
-            <h1>{move || i18n.t(Key::NotFound)}</h1>
+            <h1>{i18n.text(Key::NotFound)}</h1>
             <p>
-                <a href="/rights">{move || i18n.t(Key::GoHome)}</a>
+                <a href="/rights">{i18n.text(Key::GoHome)}</a>
             </p>
         </section>
     }

@@ -38,7 +38,7 @@ pub fn Rights() -> impl IntoView {
                                 <li data-id=article.id.clone() class:mine=mine>
                                     <a href=format!("/rights/{}", article.id)>
                                         <strong>{article.title.clone()}</strong>
-                                        {mine.then(|| view! { <span class="for-you">{move || i18n.t(Key::ForYou)}</span> })}
+                                        {mine.then(|| view! { <span class="for-you">{i18n.text(Key::ForYou)}</span> })}
                                         <span class="summary">{article.summary.clone()}</span>
                                     </a>
                                 </li>

@@ -5,7 +5,6 @@
 use jardam_core::bundle::{ImportError, MAX_BUNDLE_BYTES};
 use jardam_core::sync::Outcome;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use wasm_bindgen::JsCast;
 
 use super::more::outcome_key;
@@ -41,11 +40,10 @@ fn short(url: &str) -> String {
         .to_owned()
 }
 
-/// `/share` and its modes.
+/// `/share` and its modes (`/share/MODE`).
 #[component]
-pub fn Share() -> impl IntoView {
-    let params = use_params_map();
-    move || match params.read().get("mode").as_deref() {
+pub fn Share(mode: Option<String>) -> impl IntoView {
+    match mode.as_deref() {
         Some("consultant") => view! { <Consultant /> }.into_any(),
         Some(size @ ("poster" | "handout")) => {
             view! { <PrintSheet poster=size == "poster" /> }.into_any()
@@ -83,35 +81,35 @@ fn ShareHome() -> impl IntoView {
     let installed = sharing::running_installed();
     view! {
         <section class="screen" data-screen="share">
-            <h1>{move || i18n.t(Key::ShareTitle)}</h1>
-            <p class="intro">{move || i18n.t(Key::ShareIntro)}</p>
+            <h1>{i18n.text(Key::ShareTitle)}</h1>
+            <p class="intro">{i18n.text(Key::ShareIntro)}</p>
             <figure class="qr-frame">
                 <QrCode url=url.clone() />
                 <figcaption class="short-url">{short(&url)}</figcaption>
             </figure>
             <div class="actions">
-                <button class="primary" id="share-app" on:click=share>{move || i18n.t(Key::ShareLink)}</button>
-                <button id="copy-app-link" on:click=copy>{move || i18n.t(Key::CopyLink)}</button>
+                <button class="primary" id="share-app" on:click=share>{i18n.text(Key::ShareLink)}</button>
+                <button id="copy-app-link" on:click=copy>{i18n.text(Key::CopyLink)}</button>
             </div>
             <p role="status" id="share-status">{move || status.get().map(|key| i18n.t(key))}</p>
 
-            <h2>{move || i18n.t(Key::InstallTitle)}</h2>
-            {installed.then(|| view! { <p id="installed">{move || i18n.t(Key::InstalledAlready)}</p> })}
+            <h2>{i18n.text(Key::InstallTitle)}</h2>
+            {installed.then(|| view! { <p id="installed">{i18n.text(Key::InstalledAlready)}</p> })}
             <Show when=move || pwa.can_install.get()>
                 <button class="primary" id="install-app" on:click=move |_| pwa.install()>
-                    {move || i18n.t(Key::InstallButton)}
+                    {i18n.text(Key::InstallButton)}
                 </button>
             </Show>
             <InstallSteps lang=None />
 
-            <h2>{move || i18n.t(Key::ConsultantTitle)}</h2>
-            <p>{move || i18n.t(Key::ConsultantIntro)}</p>
-            <a class="button" id="open-consultant" href="/share/consultant">{move || i18n.t(Key::ConsultantTitle)}</a>
+            <h2>{i18n.text(Key::ConsultantTitle)}</h2>
+            <p>{i18n.text(Key::ConsultantIntro)}</p>
+            <a class="button" id="open-consultant" href="/share/consultant">{i18n.text(Key::ConsultantTitle)}</a>
 
-            <h2>{move || i18n.t(Key::PrintTitle)}</h2>
+            <h2>{i18n.text(Key::PrintTitle)}</h2>
             <div class="actions">
-                <a class="button" id="open-poster" href="/share/poster">{move || i18n.t(Key::PrintPoster)}</a>
-                <a class="button" id="open-handout" href="/share/handout">{move || i18n.t(Key::PrintHandout)}</a>
+                <a class="button" id="open-poster" href="/share/poster">{i18n.text(Key::PrintPoster)}</a>
+                <a class="button" id="open-handout" href="/share/handout">{i18n.text(Key::PrintHandout)}</a>
             </div>
 
             <Handoff />
@@ -173,7 +171,7 @@ fn Consultant() -> impl IntoView {
         .collect_view();
     view! {
         <section class="consultant" data-screen="consultant" id="consultant">
-            <a class="button close" href="/share">{move || i18n.t(Key::Close)}</a>
+            <a class="button close" href="/share">{i18n.text(Key::Close)}</a>
             <QrCode url=url.clone() />
             <p class="short-url">{short(&url)}</p>
             {languages}
@@ -207,23 +205,23 @@ fn PrintSheet(poster: bool) -> impl IntoView {
     view! {
         <section class="screen print-screen" data-screen="print">
             <div class="no-print actions">
-                <a class="back" href="/share">{move || i18n.t(Key::Back)}</a>
+                <a class="back" href="/share">{i18n.text(Key::Back)}</a>
                 <button
                     class="primary"
                     id="print-now"
                     disabled=move || content.pack.with(Option::is_none)
                     on:click=move |_| { let _ = window().print(); }
                 >
-                    {move || i18n.t(Key::PrintNow)}
+                    {i18n.text(Key::PrintNow)}
                 </button>
             </div>
             <div class="sheet" data-size=size id="print-sheet">
                 <p class="sheet-brand">"Jardam"</p>
-                <p class="scan">{move || i18n.t(Key::ConsultantScan)}</p>
+                <p class="scan">{i18n.text(Key::ConsultantScan)}</p>
                 <QrCode url=url.clone() />
                 <p class="short-url">{short(&url)}</p>
                 <InstallSteps lang=None />
-                <h2>{move || i18n.t(Key::PrintNumbers)}</h2>
+                <h2>{i18n.text(Key::PrintNumbers)}</h2>
                 <ul class="sheet-numbers">{numbers}</ul>
             </div>
         </section>
@@ -280,11 +278,11 @@ fn Handoff() -> impl IntoView {
         });
     };
     view! {
-        <h2>{move || i18n.t(Key::HandoffTitle)}</h2>
-        <p>{move || i18n.t(Key::HandoffIntro)}</p>
-        <button id="export-content" on:click=export>{move || i18n.t(Key::ExportButton)}</button>
+        <h2>{i18n.text(Key::HandoffTitle)}</h2>
+        <p>{i18n.text(Key::HandoffIntro)}</p>
+        <button id="export-content" on:click=export>{i18n.text(Key::ExportButton)}</button>
         <label class="field file-field">
-            <span>{move || i18n.t(Key::ImportLabel)}</span>
+            <span>{i18n.text(Key::ImportLabel)}</span>
             <input type="file" id="import-content" accept=".json,application/json" on:change=import />
         </label>
         <p role="status" id="handoff-status" data-ok=move || result.get().map(|(_, ok)| ok.to_string())>

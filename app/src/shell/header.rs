@@ -36,7 +36,7 @@ pub fn Header() -> impl IntoView {
     };
     view! {
         <header class="top">
-            <a class="brand" href="/rights">{move || i18n.t(Key::AppName)}</a>
+            <a class="brand" href="/rights">{i18n.text(Key::AppName)}</a>
             <p class="status" role="status" data-online=move || online.get().to_string()>
                 <span class="dot" aria-hidden="true"></span>
                 <span class="net">

@@ -1,10 +1,11 @@
 //! The bottom navigation: the five destinations, always one tap away.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::icons::{Icon, IconView};
 use crate::i18n::{Key, use_i18n};
+use crate::route::Location;
+use jardam_core::route::tab_is_current;
 
 /// The five main destinations, in the order shown.
 const TABS: [(&str, Key, Icon); 5] = [
@@ -19,16 +20,22 @@ const TABS: [(&str, Key, Icon); 5] = [
 #[component]
 pub fn BottomNav() -> impl IntoView {
     let i18n = use_i18n();
+    let location = expect_context::<Location>();
     view! {
-        <nav class="tabs" aria-label=move || i18n.t(Key::NavMain)>
+        <nav class="tabs" aria-label=i18n.text(Key::NavMain)>
             {TABS
                 .into_iter()
                 .map(|(href, key, icon)| {
                     view! {
-                        <A href=href>
+                        <a
+                            href=href
+                            aria-current=move || {
+                                location.path.with(|path| tab_is_current(href, path)).then_some("page")
+                            }
+                        >
                             <IconView icon=icon />
-                            <span>{move || i18n.t(key)}</span>
-                        </A>
+                            <span>{i18n.text(key)}</span>
+                        </a>
                     }
                 })
                 .collect_view()}

@@ -16,17 +16,17 @@ pub fn Notices() -> impl IntoView {
         <div class="notices">
         <Show when=move || pwa.update_ready.get() && !dismissed.get()>
             <div class="notice" role="alert" id="update-notice">
-                <span>{move || i18n.t(Key::UpdateAvailable)}</span>
+                <span>{i18n.text(Key::UpdateAvailable)}</span>
                 <button class="primary" on:click=move |_| pwa.apply_update()>
-                    {move || i18n.t(Key::UpdateApply)}
+                    {i18n.text(Key::UpdateApply)}
                 </button>
-                <button on:click=move |_| dismissed.set(true)>{move || i18n.t(Key::UpdateLater)}</button>
+                <button on:click=move |_| dismissed.set(true)>{i18n.text(Key::UpdateLater)}</button>
             </div>
         </Show>
         <Show when=move || pwa.offline_ready.get()>
             <div class="notice ok" role="status" id="offline-ready">
-                <span>{move || i18n.t(Key::OfflineReady)}</span>
-                <button on:click=move |_| pwa.offline_ready.set(false)>{move || i18n.t(Key::Close)}</button>
+                <span>{i18n.text(Key::OfflineReady)}</span>
+                <button on:click=move |_| pwa.offline_ready.set(false)>{i18n.text(Key::Close)}</button>
             </div>
         </Show>
         </div>

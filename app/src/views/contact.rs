@@ -128,7 +128,7 @@ pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl Int
             view! {
                 <li class="phone">
                     <a class="call" href=tel>
-                        <span class="label">{move || i18n.t(label)}</span>
+                        <span class="label">{i18n.text(label)}</span>
                         <span class="number">{shown.clone()}</span>
                     </a>
                     <button class="copy" on:click=move |_| copy(&number, copied)>
@@ -174,7 +174,7 @@ pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl Int
             {contact.note.clone().map(|note| view! { <p>{note}</p> })}
             {hours}
             <ul class="phones">{phones}</ul>
-            {no_phone.then(|| view! { <p class="muted">{move || i18n.t(Key::NoPhone)}</p> })}
+            {no_phone.then(|| view! { <p class="muted">{i18n.text(Key::NoPhone)}</p> })}
             <p class="chats">{whatsapp} {telegram} {email}</p>
             {contact.address.clone().map(|a| view! { <p>{a}</p> })}
             <p class="muted">
@@ -186,12 +186,12 @@ pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl Int
                 </span>
                 <br />
                 {move || i18n.tf(Key::LanguagesSpoken, &[("list", &languages)])}
-                {(contact.free == Some(true)).then(|| view! { <br /> {move || i18n.t(Key::FreeCall)} })}
+                {(contact.free == Some(true)).then(|| view! { <br /> {i18n.text(Key::FreeCall)} })}
             </p>
             <p class="verified" data-verified-on=verified_attr>
                 {move || i18n.tf(Key::VerifiedOn, &[("date", &format::date(&verified, i18n.lang.get().code()))])}
             </p>
-            {stale.then(|| view! { <p class="badge warn" data-stale="true">{move || i18n.t(Key::Stale)}</p> })}
+            {stale.then(|| view! { <p class="badge warn" data-stale="true">{i18n.text(Key::Stale)}</p> })}
         </article>
     }
 }

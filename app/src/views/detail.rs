@@ -31,8 +31,8 @@ pub fn Detail(
     view! {
         <section class="screen" data-screen=screen>
             <div class="detail-bar">
-                <a class="back" href=back>{move || i18n.t(Key::Back)}</a>
-                <button class="share-item" id="share-item" on:click=share>{move || i18n.t(Key::ShareItem)}</button>
+                <a class="back" href=back>{i18n.text(Key::Back)}</a>
+                <button class="share-item" id="share-item" on:click=share>{i18n.text(Key::ShareItem)}</button>
             </div>
             <p role="status" class="share-status">{move || copied.get().then(|| i18n.t(Key::LinkCopied))}</p>
             {move || page().unwrap_or_else(|| view! { <p>{i18n.t(Key::ItemNotFound)}</p> }.into_any())}

@@ -98,12 +98,12 @@ pub fn SearchBox(query: RwSignal<String>) -> impl IntoView {
     };
     view! {
         <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
-            <label class="visually-hidden" for="search">{move || i18n.t(Key::Search)}</label>
+            <label class="visually-hidden" for="search">{i18n.text(Key::Search)}</label>
             <input
                 type="search"
                 id="search"
                 autocomplete="off"
-                placeholder=move || i18n.t(Key::SearchPlaceholder)
+                placeholder=i18n.text(Key::SearchPlaceholder)
                 prop:value=move || query.get()
                 on:input=move |ev| query.set(event_target_value(&ev))
             />

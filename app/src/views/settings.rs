@@ -12,7 +12,7 @@ pub fn LanguagePicker(id: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <label class="field">
-            <span>{move || i18n.t(Key::MoreLanguage)}</span>
+            <span>{i18n.text(Key::MoreLanguage)}</span>
             <select
                 id=id
                 on:change=move |ev| {
@@ -43,20 +43,20 @@ pub fn CitizenshipPicker(id: &'static str) -> impl IntoView {
     let profile = expect_context::<Profile>();
     view! {
         <label class="field">
-            <span>{move || i18n.t(Key::Citizenship)}</span>
+            <span>{i18n.text(Key::Citizenship)}</span>
             <select
                 id=id
                 on:change=move |ev| profile.set_citizenship(Citizenship::parse(&event_target_value(&ev)))
             >
                 <option value="" selected=move || profile.citizenship.get().is_none()>
-                    {move || i18n.t(Key::CitizenshipNone)}
+                    {i18n.text(Key::CitizenshipNone)}
                 </option>
                 {Citizenship::ALL
                     .into_iter()
                     .map(|c| {
                         view! {
                             <option value=c.code() selected=move || profile.citizenship.get() == Some(c)>
-                                {move || i18n.t(citizenship_key(c))}
+                                {i18n.text(citizenship_key(c))}
                             </option>
                         }
                     })
@@ -75,19 +75,19 @@ pub fn Welcome() -> impl IntoView {
     view! {
         <Show when=move || profile.welcome_open.get()>
             <section class="welcome" id="welcome" aria-labelledby="welcome-title">
-                <h2 id="welcome-title">{move || i18n.t(Key::WelcomeTitle)}</h2>
-                <p>{move || i18n.t(Key::WelcomeText)}</p>
+                <h2 id="welcome-title">{i18n.text(Key::WelcomeTitle)}</h2>
+                <p>{i18n.text(Key::WelcomeText)}</p>
                 <LanguagePicker id="welcome-language" />
                 <CitizenshipPicker id="welcome-citizenship" />
                 <div class="actions">
                     <button class="primary" id="welcome-save" on:click=move |_| profile.close_welcome()>
-                        {move || i18n.t(Key::Save)}
+                        {i18n.text(Key::Save)}
                     </button>
                     <button id="welcome-skip" on:click=move |_| {
                         profile.set_citizenship(None);
                         profile.close_welcome();
                     }>
-                        {move || i18n.t(Key::Skip)}
+                        {i18n.text(Key::Skip)}
                     </button>
                 </div>
             </section>

@@ -127,7 +127,7 @@ pub fn StayCounter() -> impl IntoView {
     let date_input = move |id: &'static str, key: Key, value: RwSignal<Option<Date>>| {
         view! {
             <label class="field" for=id>
-                <span>{move || i18n.t(key)}</span>
+                <span>{i18n.text(key)}</span>
                 <input
                     type="date"
                     id=id
@@ -139,10 +139,10 @@ pub fn StayCounter() -> impl IntoView {
     };
     view! {
         <section class="stay" id="stay-counter" aria-labelledby="stay-title">
-            <h2 id="stay-title">{move || i18n.t(Key::StayTitle)}</h2>
+            <h2 id="stay-title">{i18n.text(Key::StayTitle)}</h2>
             <p>
-                {move || i18n.t(Key::StayIntro)} " "
-                <a href="/rights/stay-limit-90-days">{move || i18n.t(Key::StayRule)}</a>
+                {i18n.text(Key::StayIntro)} " "
+                <a href="/rights/stay-limit-90-days">{i18n.text(Key::StayRule)}</a>
             </p>
             <label class="check">
                 <input
@@ -155,7 +155,7 @@ pub fn StayCounter() -> impl IntoView {
                         exempt.set(on);
                     }
                 />
-                <span>{move || i18n.t(Key::StayExempt)}</span>
+                <span>{i18n.text(Key::StayExempt)}</span>
             </label>
             <ul class="trips" id="stay-trips">{trips}</ul>
             {summary}
@@ -165,7 +165,7 @@ pub fn StayCounter() -> impl IntoView {
             </div>
             {move || bad_dates().then(|| view! { <p class="error" role="alert">{i18n.t(Key::StayBadDates)}</p> })}
             <button id="stay-add" on:click=add disabled=move || entry.get().is_none() || bad_dates()>
-                {move || i18n.t(Key::StayAdd)}
+                {i18n.text(Key::StayAdd)}
             </button>
         </section>
     }

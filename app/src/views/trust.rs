@@ -15,11 +15,11 @@ pub fn TrustNotes(review: Review, lang: String) -> impl IntoView {
     let fallback = move || lang != i18n.lang.get().code();
     view! {
         {(review == Review::NeedsLegalReview)
-            .then(|| view! { <p class="badge warn" data-review="needs-legal-review">{move || i18n.t(Key::ReviewNeedsLegal)}</p> })}
+            .then(|| view! { <p class="badge warn" data-review="needs-legal-review">{i18n.text(Key::ReviewNeedsLegal)}</p> })}
         {(review == Review::MachineTranslated)
-            .then(|| view! { <p class="badge info" data-review="machine-translated">{move || i18n.t(Key::ReviewMachine)}</p> })}
+            .then(|| view! { <p class="badge info" data-review="machine-translated">{i18n.text(Key::ReviewMachine)}</p> })}
         <Show when=fallback>
-            <p class="badge info" data-fallback="ru">{move || i18n.t(Key::NotTranslated)}</p>
+            <p class="badge info" data-fallback="ru">{i18n.text(Key::NotTranslated)}</p>
         </Show>
     }
 }
@@ -34,7 +34,7 @@ pub fn Sources(verified_on: Date, sources: Vec<Source>) -> impl IntoView {
         <p class="verified" data-verified-on=verified_attr>
             {move || i18n.tf(Key::VerifiedOn, &[("date", &format::date(&verified, i18n.lang.get().code()))])}
         </p>
-        <h2>{move || i18n.t(Key::Sources)}</h2>
+        <h2>{i18n.text(Key::Sources)}</h2>
         <ul class="sources">
             {sources
                 .into_iter()

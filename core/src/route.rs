@@ -1,0 +1,106 @@
+//! The app's addresses: which screen a path names.
+
+/// A screen of the app, as named by its path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Page {
+    /// `/`: opens Rights, under Rights' own address.
+    Start,
+    /// `/rights`: the list of articles.
+    Rights,
+    /// `/rights/ID`: one article.
+    Article(String),
+    /// `/hotlines`: who to call.
+    Hotlines,
+    /// `/hotlines/ID`: one contact.
+    Contact(String),
+    /// `/checklists`: the document checklists and the stay counter.
+    Checklists,
+    /// `/checklists/ID`: one checklist.
+    Checklist(String),
+    /// `/help`: help now.
+    Help,
+    /// `/more`: settings and information.
+    More,
+    /// `/share` (no mode) or `/share/MODE` (consultant, poster, handout).
+    Share(Option<String>),
+    /// Any other path.
+    NotFound,
+}
+
+impl Page {
+    /// The screen `path` (a URL's path, without query or fragment) names. A trailing slash
+    /// names the same screen.
+    pub fn parse(path: &str) -> Page {
+        let mut segments = path.split('/').filter(|s| !s.is_empty());
+        let (first, second, rest) = (segments.next(), segments.next(), segments.next());
+        if rest.is_some() {
+            return Page::NotFound;
+        }
+        let id = second.map(str::to_owned);
+        match (first, id) {
+            (None, _) => Page::Start,
+            (Some("rights"), None) => Page::Rights,
+            (Some("rights"), Some(id)) => Page::Article(id),
+            (Some("hotlines"), None) => Page::Hotlines,
+            (Some("hotlines"), Some(id)) => Page::Contact(id),
+            (Some("checklists"), None) => Page::Checklists,
+            (Some("checklists"), Some(id)) => Page::Checklist(id),
+            (Some("help"), None) => Page::Help,
+            (Some("more"), None) => Page::More,
+            (Some("share"), mode) => Page::Share(mode),
+            _ => Page::NotFound,
+        }
+    }
+}
+
+/// Whether the tab at `tab` (say `/rights`) is the current one for `path`: the tab itself or
+/// any page under it.
+pub fn tab_is_current(tab: &str, path: &str) -> bool {
+    path.strip_prefix(tab)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_screen_has_its_path() {
+        let cases = [
+            ("/", Page::Start),
+            ("", Page::Start),
+            ("/rights", Page::Rights),
+            ("/rights/", Page::Rights),
+            ("/rights/police-check", Page::Article("police-check".into())),
+            ("/hotlines", Page::Hotlines),
+            (
+                "/hotlines/kg-consulate",
+                Page::Contact("kg-consulate".into()),
+            ),
+            ("/checklists", Page::Checklists),
+            ("/checklists/patent", Page::Checklist("patent".into())),
+            ("/help", Page::Help),
+            ("/more", Page::More),
+            ("/share", Page::Share(None)),
+            ("/share/poster", Page::Share(Some("poster".into()))),
+        ];
+        for (path, page) in cases {
+            assert_eq!(Page::parse(path), page, "{path}");
+        }
+    }
+
+    #[test]
+    fn unknown_and_too_deep_paths_are_not_found() {
+        for path in ["/nowhere", "/help/extra", "/more/x", "/rights/a/b", "/feed"] {
+            assert_eq!(Page::parse(path), Page::NotFound, "{path}");
+        }
+    }
+
+    #[test]
+    fn a_tab_is_current_on_its_own_pages_only() {
+        assert!(tab_is_current("/rights", "/rights"));
+        assert!(tab_is_current("/rights", "/rights/police-check"));
+        assert!(!tab_is_current("/rights", "/rightsholder"));
+        assert!(!tab_is_current("/rights", "/hotlines"));
+    }
+}
