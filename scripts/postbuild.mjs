@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // Finishes a Trunk build (run as Trunk's post_build hook, or by hand on a dist folder):
+//   0. minifies wasm-bindgen's JS glue with terser (Trunk's own minifier cannot parse it) and
+//      writes its new Subresource Integrity hash into index.html;
 //   1. builds the signed content feed into DIR/feed (jardam-feed build);
 //   2. writes the build label into index.html (<meta name="jardam-build">);
 //   3. writes the Content Security Policy, with the SHA-256 of Trunk's inline bootstrap script
@@ -16,7 +18,8 @@ import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
@@ -44,12 +47,29 @@ function digest(paths) {
   return hash.digest("hex");
 }
 
+const indexPath = join(dir, "index.html");
+// terser is an npm package of tests/ (scripts/setup.sh installs it).
+const terser = createRequire(join(root, "tests", "package.json")).resolve("terser");
+const { minify } = await import(pathToFileURL(terser));
+for (const name of readdirSync(dir).filter((file) => /^jardam-app-[0-9a-f]+\.js$/.test(file))) {
+  const path = join(dir, name);
+  const { code } = await minify(readFileSync(path, "utf8"), { module: true, ecma: 2020 });
+  writeFileSync(path, code);
+  const integrity = `sha384-${createHash("sha384").update(code).digest("base64")}`;
+  const html = readFileSync(indexPath, "utf8");
+  const link = new RegExp(`(<link[^>]*href="?/${name}"?[^>]*integrity=)"?sha384-[A-Za-z0-9+/=]+"?`);
+  if (!link.test(html)) {
+    console.error(`postbuild: index.html has no integrity for ${name} to update`);
+    process.exit(1);
+  }
+  writeFileSync(indexPath, html.replace(link, `$1${integrity}`));
+}
+
 execFileSync("cargo", ["run", "--quiet", "-p", "jardam-feed", "--", "build", "--out", join(dir, "feed")], {
   cwd: root,
   stdio: "inherit",
 });
 
-const indexPath = join(dir, "index.html");
 const label =
   process.env.JARDAM_BUILD_LABEL || digest(files(dir).filter((p) => p !== "index.html")).slice(0, 8);
 const index = readFileSync(indexPath, "utf8");
