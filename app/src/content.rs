@@ -12,15 +12,16 @@ use std::sync::Arc;
 use jardam_core::content::Pack;
 use jardam_core::feed::{Keyring, Manifest};
 use jardam_core::sync::{Attempt, Outcome, wanted_langs};
+use jardam_core::{from_json_struct, json};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::feed;
 use crate::prefs;
 use crate::store::{Entry, INSTALLED, META, PACKS, Store};
 
 /// The installed feed: its verified manifest and what is known about where it came from.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Installed {
     /// The verified manifest.
     pub manifest: Manifest,
@@ -36,16 +37,14 @@ pub struct Installed {
     pub held: BTreeMap<String, String>,
     /// The keys trusted after this feed (it may have introduced or revoked keys); the next
     /// feed is verified with them.
-    #[serde(default)]
     pub keys: Keyring,
     /// `manifest.json` and its signature exactly as verified, so the content can be passed on
     /// as a hand-off file (empty for content installed before they were kept).
-    #[serde(default)]
     pub signed: Signed,
 }
 
 /// A feed's manifest and signature files, exactly as published.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Signed {
     /// `manifest.json`.
     pub manifest: String,
@@ -62,6 +61,22 @@ impl Signed {
         }
     }
 }
+
+from_json_struct!(Installed {
+    "manifest" => manifest: required,
+    "mirror" => mirror: required,
+    "etag" => etag: default,
+    "last_modified" => last_modified: default,
+    "checked_at_ms" => checked_at_ms: default,
+    "held" => held: required,
+    "keys" => keys: default,
+    "signed" => signed: default,
+});
+
+from_json_struct!(Signed {
+    "manifest" => manifest: required,
+    "signature" => signature: required,
+});
 
 /// Where the content lives, as told to the user.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -144,7 +159,7 @@ impl Content {
         let Some(text) = store.get(META, INSTALLED).await.map_err(|e| e.0)? else {
             return Ok(None);
         };
-        serde_json::from_slice(text.as_bytes())
+        json::from_slice(text.as_bytes())
             .map(Some)
             .map_err(|e| e.to_string())
     }
@@ -315,7 +330,7 @@ impl Content {
             return Ok(None);
         }
         match store.get(PACKS, lang).await {
-            Ok(Some(text)) => serde_json::from_slice::<Pack>(text.as_bytes())
+            Ok(Some(text)) => json::from_slice::<Pack>(text.as_bytes())
                 .map(Some)
                 .map_err(|_| ()),
             Ok(None) | Err(_) => Err(()),

@@ -1,8 +1,8 @@
 //! Small preferences kept in localStorage; a blocked storage only loses the preference.
 
 use gloo_storage::{LocalStorage, Storage};
+use jardam_core::json::{self, FromJson};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 
 use crate::i18n::Lang;
 
@@ -16,11 +16,11 @@ fn local_storage() -> Option<web_sys::Storage> {
 }
 
 /// The JSON value stored under `key`; `None` when absent, unreadable or storage is blocked.
-/// Bytes are parsed with `from_slice` like every other JSON in the app, so serde_json's
-/// reader is compiled once (gloo-storage's typed `get` would add a second, 2.4 KB brotli).
-fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
+/// Read with `jardam_core::json` like every other JSON in the app (gloo-storage's typed `get`
+/// would compile serde_json's reader in as well).
+fn load<T: FromJson>(key: &str) -> Option<T> {
     let text = local_storage()?.get_item(key).ok()??;
-    serde_json::from_slice(text.as_bytes()).ok()
+    json::from_slice(text.as_bytes()).ok()
 }
 
 /// Stores `value` as JSON under `key` (lost silently when storage is blocked or full).

@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::Pack;
 use crate::feed::{Keyring, Manifest, verify_manifest};
+use crate::from_json_struct;
+use crate::json;
 use crate::limits::{MAX_LANGS, MAX_MANIFEST_BYTES, MAX_PACK_BYTES, MAX_SIGNATURE_BYTES};
 use crate::sync::Outcome;
 
@@ -34,6 +36,13 @@ pub struct Bundle {
     /// Pack files by language, exactly as published.
     pub packs: BTreeMap<String, String>,
 }
+
+from_json_struct!(Bundle {
+    "format" => format: required,
+    "manifest" => manifest: required,
+    "signature" => signature: required,
+    "packs" => packs: required,
+});
 
 /// Why a hand-off file was refused; the content on the device stays as it was.
 #[derive(Clone, Debug, PartialEq)]
@@ -97,7 +106,7 @@ pub fn import(
     if file.len() > MAX_BUNDLE_BYTES {
         return Err(ImportError::TooLarge);
     }
-    let bundle: Bundle = serde_json::from_slice(file).map_err(|_| ImportError::NotABundle)?;
+    let bundle: Bundle = json::from_slice(file).map_err(|_| ImportError::NotABundle)?;
     if bundle.format != FORMAT {
         return Err(ImportError::NotABundle);
     }

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::date::{Date, Weekday};
+use crate::from_json_struct;
 use crate::markup::Block;
 use crate::text_enum::text_enum_impls;
 
@@ -324,6 +325,117 @@ pub struct Source {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
 }
+
+from_json_struct!(Pack {
+    "schema" => schema: required,
+    "lang" => lang: required,
+    "content_version" => content_version: required,
+    "categories" => categories: required,
+    "regions" => regions: default,
+    "articles" => articles: required,
+    "contacts" => contacts: required,
+    "checklists" => checklists: required,
+});
+
+from_json_struct!(Category {
+    "id" => id: required,
+    "order" => order: required,
+    "icon" => icon: required,
+    "title" => title: required,
+});
+
+from_json_struct!(Region {
+    "id" => id: required,
+    "order" => order: required,
+    "title" => title: required,
+});
+
+from_json_struct!(Article {
+    "id" => id: required,
+    "category" => category: required,
+    "title" => title: required,
+    "summary" => summary: required,
+    "body" => body: required,
+    "tags" => tags: default,
+    "applies_to" => applies_to: required,
+    "emergency" => emergency: default,
+    "updated" => updated: required,
+    "verified_on" => verified_on: required,
+    "sources" => sources: required,
+    "review" => review: required,
+    "lang" => lang: required,
+    "related" => related: default,
+    "contacts" => contacts: default,
+});
+
+from_json_struct!(Contact {
+    "id" => id: required,
+    "kind" => kind: required,
+    "country" => country: required,
+    "name" => name: required,
+    "note" => note: default,
+    "address" => address: default,
+    "phones" => phones: default,
+    "whatsapp" => whatsapp: default,
+    "telegram" => telegram: default,
+    "email" => email: default,
+    "website" => website: default,
+    "regions" => regions: required,
+    "hours_tz" => hours_tz: default,
+    "hours" => hours: default,
+    "languages" => languages: required,
+    "free" => free: default,
+    "verified_on" => verified_on: required,
+    "sources" => sources: required,
+    "review" => review: required,
+    "lang" => lang: required,
+});
+
+from_json_struct!(Phone {
+    "number" => number: required,
+    "label" => label: required,
+});
+
+from_json_struct!(Hours {
+    "days" => days: required,
+    "open" => open: required,
+    "close" => close: required,
+});
+
+from_json_struct!(Checklist {
+    "id" => id: required,
+    "title" => title: required,
+    "summary" => summary: required,
+    "applies_to" => applies_to: required,
+    "steps" => steps: required,
+    "verified_on" => verified_on: required,
+    "sources" => sources: required,
+    "review" => review: required,
+    "lang" => lang: required,
+    "related" => related: default,
+});
+
+from_json_struct!(Step {
+    "id" => id: required,
+    "what" => what: required,
+    "where" => where_: default,
+    "cost" => cost: default,
+    "cost_rub" => cost_rub: default,
+    "deadline" => deadline: default,
+});
+
+from_json_struct!(DeadlineRule {
+    "from" => from: required,
+    "amount" => amount: required,
+    "unit" => unit: required,
+    "every_months" => every_months: default,
+});
+
+from_json_struct!(Source {
+    "title" => title: required,
+    "url" => url: required,
+    "date" => date: default,
+});
 
 fn is_false(value: &bool) -> bool {
     !*value

@@ -267,6 +267,13 @@ impl FromStr for Date {
     }
 }
 
+impl crate::json::FromJson for Date {
+    fn read(r: &mut crate::json::Reader<'_>) -> Result<Date, crate::json::JsonError> {
+        let text = r.string()?;
+        Date::parse(&text).map_err(|_| r.invalid("a date written YYYY-MM-DD"))
+    }
+}
+
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)

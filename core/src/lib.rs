@@ -14,6 +14,7 @@ pub mod feed;
 pub mod hex;
 pub mod hours;
 pub mod ics;
+pub mod json;
 pub mod keys;
 pub mod limits;
 pub mod locales;

@@ -15,6 +15,9 @@ use core::fmt;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
+use crate::from_json_struct;
+use crate::json::{FromJson, JsonError, Reader};
+
 /// A block of an article body.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Block {
@@ -109,6 +112,97 @@ impl<'de> Visitor<'de> for InlineVisitor {
         Ok(inline)
     }
 }
+
+impl FromJson for Block {
+    fn read(r: &mut Reader<'_>) -> Result<Block, JsonError> {
+        one_key(
+            r,
+            "a block: {\"h\"}, {\"p\"} or {\"list\"}",
+            &mut |r, key| {
+                Ok(Some(match key {
+                    "h" => {
+                        let Heading { level, inlines } = Heading::read(r)?;
+                        Block::Heading { level, inlines }
+                    }
+                    "p" => Block::Paragraph(Vec::read(r)?),
+                    "list" => {
+                        let List { ordered, items } = List::read(r)?;
+                        Block::List { ordered, items }
+                    }
+                    _ => return Ok(None),
+                }))
+            },
+        )
+    }
+}
+
+impl FromJson for Inline {
+    fn read(r: &mut Reader<'_>) -> Result<Inline, JsonError> {
+        if r.peek_string() {
+            return r.string().map(Inline::Text);
+        }
+        one_key(r, "an inline: text, {\"b\"} or {\"a\"}", &mut |r, key| {
+            Ok(Some(match key {
+                "b" => Inline::Bold(Vec::read(r)?),
+                "a" => {
+                    let Link { text, href } = Link::read(r)?;
+                    Inline::Link { text, href }
+                }
+                _ => return Ok(None),
+            }))
+        })
+    }
+}
+
+/// Reads one variant's value, given its key; `Ok(None)` for a key it does not know.
+type Variant<'v, T> = dyn FnMut(&mut Reader<'_>, &str) -> Result<Option<T>, JsonError> + 'v;
+
+/// Reads an object with exactly one field, whose key `variant` knows.
+fn one_key<T>(
+    r: &mut Reader<'_>,
+    what: &'static str,
+    variant: &mut Variant<'_, T>,
+) -> Result<T, JsonError> {
+    let mut value = None;
+    r.object(&mut |r, key| {
+        if value.is_some() {
+            return Err(r.invalid(what));
+        }
+        value = Some(variant(r, key)?.ok_or_else(|| r.invalid(what))?);
+        Ok(())
+    })?;
+    value.ok_or_else(|| r.invalid(what))
+}
+
+struct Heading {
+    level: u8,
+    inlines: Vec<Inline>,
+}
+
+from_json_struct!(Heading {
+    "level" => level: required,
+    "inlines" => inlines: required,
+});
+
+struct List {
+    ordered: bool,
+    items: Vec<Vec<Inline>>,
+}
+
+from_json_struct!(List {
+    "ordered" => ordered: required,
+    "items" => items: required,
+});
+
+struct Link {
+    text: String,
+    href: String,
+}
+
+from_json_struct!(Link {
+    "text" => text: required,
+    "href" => href: required,
+});
 
 /// The visible text of some inlines, without any formatting (for search and previews).
 pub fn plain_text(inlines: &[Inline]) -> String {

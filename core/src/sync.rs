@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::feed::{FeedError, Manifest};
+use crate::from_json_struct;
+use crate::json::{FromJson, JsonError, Reader};
 
 pub use crate::limits::{MAX_MANIFEST_BYTES, MAX_PACK_BYTES, MAX_SIGNATURE_BYTES};
 /// Time-out of one request, in milliseconds.
@@ -243,6 +245,27 @@ struct OutcomeRecord {
     offered: Option<u64>,
     installed: Option<u64>,
 }
+
+from_json_struct!(OutcomeRecord {
+    "code" => code: required,
+    "version" => version: default,
+    "status" => status: default,
+    "offered" => offered: default,
+    "installed" => installed: default,
+});
+
+impl FromJson for Outcome {
+    fn read(r: &mut Reader<'_>) -> Result<Outcome, JsonError> {
+        Outcome::try_from(OutcomeRecord::read(r)?).map_err(|_| r.invalid("a sync outcome"))
+    }
+}
+
+from_json_struct!(Attempt {
+    "at_ms" => at_ms: required,
+    "mirror" => mirror: required,
+    "outcome" => outcome: required,
+    "bytes" => bytes: required,
+});
 
 impl TryFrom<OutcomeRecord> for Outcome {
     type Error = String;
@@ -656,7 +679,10 @@ mod tests {
         assert_eq!(log[0].at_ms, 24.0);
         let json = serde_json::to_string(&log[0]).unwrap();
         assert!(json.contains(r#""code":"up-to-date""#), "{json}");
-        assert_eq!(serde_json::from_str::<Attempt>(&json).unwrap(), log[0]);
+        assert_eq!(
+            crate::json::from_slice::<Attempt>(json.as_bytes()).unwrap(),
+            log[0]
+        );
     }
 
     #[test]
@@ -671,10 +697,13 @@ mod tests {
             Outcome::NotDue,
         ] {
             let json = serde_json::to_string(&outcome).unwrap();
-            assert_eq!(serde_json::from_str::<Outcome>(&json).unwrap(), outcome);
+            assert_eq!(
+                crate::json::from_slice::<Outcome>(json.as_bytes()).unwrap(),
+                outcome
+            );
         }
-        assert!(serde_json::from_str::<Outcome>(r#"{"code":"updated"}"#).is_err());
-        assert!(serde_json::from_str::<Outcome>(r#"{"code":"gone"}"#).is_err());
+        assert!(crate::json::from_slice::<Outcome>(br#"{"code":"updated"}"#).is_err());
+        assert!(crate::json::from_slice::<Outcome>(br#"{"code":"gone"}"#).is_err());
     }
 
     #[test]

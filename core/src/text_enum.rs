@@ -1,5 +1,5 @@
 //! Plumbing for the closed lists of words used in content (`"verified"`, `"mon"`, `"KG"`…):
-//! one macro gives each enum its text, parsing, `Display` and serde as a plain string.
+//! one macro gives each enum its text, parsing, `Display`, serde and `FromJson` as a plain string.
 
 use core::fmt;
 use core::marker::PhantomData;
@@ -41,7 +41,7 @@ impl<T> Visitor<'_> for TextVisitor<T> {
     }
 }
 
-/// Implements `ALL`, `NAMES`, `as_str`, `parse`, `Display`, `Serialize` and `Deserialize` for a
+/// Implements `ALL`, `NAMES`, `as_str`, `parse`, `Display`, `Serialize`, `Deserialize` and `FromJson` for a
 /// field-less enum, given each variant's text.
 macro_rules! text_enum_impls {
     ($ty:ident, $what:literal, { $($variant:ident => $text:literal),+ $(,)? }) => {
@@ -76,6 +76,13 @@ macro_rules! text_enum_impls {
         impl serde::Serialize for $ty {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl $crate::json::FromJson for $ty {
+            fn read(r: &mut $crate::json::Reader<'_>) -> Result<$ty, $crate::json::JsonError> {
+                let text = r.string()?;
+                $ty::parse(&text).ok_or_else(|| r.invalid($what))
             }
         }
 

@@ -11,7 +11,9 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::from_json_struct;
 use crate::hex;
+use crate::json::{FromJson, JsonError, Reader};
 
 /// A public key allowed to sign feeds. In JSON: `{"id": "…", "public_key": "64 hex digits"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,6 +34,34 @@ fn from_hex<'de, D: Deserializer<'de>>(deserializer: D) -> Result<[u8; 32], D::E
     hex::decode_array(&text)
         .ok_or_else(|| serde::de::Error::custom("a public key is 64 lowercase hex digits"))
 }
+
+impl FromJson for TrustedKey {
+    fn read(r: &mut Reader<'_>) -> Result<TrustedKey, JsonError> {
+        let (mut id, mut public_key) = (None, None);
+        r.object(&mut |r, field| {
+            match field {
+                "id" => id = Some(r.string()?),
+                "public_key" => {
+                    let text = r.string()?;
+                    let key = hex::decode_array(&text)
+                        .ok_or_else(|| r.invalid("a public key of 64 lowercase hex digits"))?;
+                    public_key = Some(key);
+                }
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(TrustedKey {
+            id: id.ok_or(JsonError::Missing("id"))?,
+            public_key: public_key.ok_or(JsonError::Missing("public_key"))?,
+        })
+    }
+}
+
+from_json_struct!(Keyring {
+    "keys" => keys: required,
+    "revoked" => revoked: default,
+});
 
 impl TrustedKey {
     /// A key with this id and public key.

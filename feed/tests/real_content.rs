@@ -9,3 +9,46 @@ fn real_content_passes() {
     assert_eq!(run.code, 0, "jardam-feed check {content}:\n{}", run.all());
     assert!(run.stdout.starts_with("ok: "), "{}", run.stdout);
 }
+
+/// The app reads feeds with `jardam_core::json`, the editors' tool writes them with serde: every
+/// pack and the manifest built from the real content must read back the same both ways.
+#[test]
+fn the_apps_reader_reads_the_real_feed_as_serde_wrote_it() {
+    use jardam_core::content::Pack;
+    use jardam_core::feed::Manifest;
+    use jardam_core::json;
+
+    let content = concat!(env!("CARGO_MANIFEST_DIR"), "/../content");
+    let temp = tempfile::tempdir().unwrap();
+    let out = temp.path().join("feed");
+    let run = common::run(&[
+        "build",
+        "--content",
+        content,
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    let bytes = std::fs::read(out.join("manifest.json")).unwrap();
+    let manifest: Manifest = json::from_slice(&bytes).unwrap();
+    assert_eq!(
+        manifest,
+        serde_json::from_slice::<Manifest>(&bytes).unwrap()
+    );
+    assert_eq!(manifest.packs.len(), 5);
+    for entry in manifest.packs.values() {
+        let bytes = std::fs::read(out.join(&entry.file)).unwrap();
+        let pack: Pack = json::from_slice(&bytes).unwrap();
+        assert_eq!(
+            pack,
+            serde_json::from_slice::<Pack>(&bytes).unwrap(),
+            "{}",
+            entry.file
+        );
+        assert!(
+            !pack.articles.is_empty() && !pack.contacts.is_empty(),
+            "{}",
+            entry.file
+        );
+    }
+}

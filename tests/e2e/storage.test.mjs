@@ -127,6 +127,9 @@ async function firstStart(page) {
   await page.goto(`${server.url}/rights`);
   await page.locator("#articles li[data-id=police-check]").waitFor();
   await page.waitForFunction(() => document.querySelector("#content-status")?.dataset.contentVersion);
+  // The start-up check against the app's own feed rewrites the installed record (its ETag) and
+  // then logs the attempt: wait for the log, so a test's own writes are not overwritten later.
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem("jardam.sync.attempts") || "[]").length > 0);
 }
 
 async function storageStatus(page, pattern) {

@@ -219,6 +219,7 @@ describe("sync with one mirror", SUITE, () => {
   });
 
   test("offline, a reload shows the updated content from the device", async () => {
+    await feed.settled();
     const from = feed.requests.length;
     await browser.context.setOffline(true);
     try {

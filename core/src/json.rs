@@ -1,0 +1,567 @@
+//! Reading the app's JSON (feed manifests, packs, hand-off files, stored records) without
+//! serde's generic code: one small pull reader, and a hand-listed [`FromJson`] per type.
+//!
+//! serde's derived readers are copied for every type and every reader, and made up more than a
+//! tenth of the app's WebAssembly; this reader is shared by all types (BENCHMARKS.md, "Shell
+//! size cut"). Writing JSON (the feed tool, stored records) still goes through serde. The
+//! rules are those of `serde_json` with serde's defaults: unknown fields are skipped, a missing
+//! field is an error unless the type says it has a default, and integers must be whole and in
+//! range.
+
+use core::fmt;
+use std::collections::BTreeMap;
+
+/// How deeply arrays and objects may nest (as in `serde_json`), so hostile input cannot
+/// exhaust the stack.
+const MAX_DEPTH: u32 = 128;
+
+/// Why some bytes are not the JSON that was expected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum JsonError {
+    /// Not JSON, or not the kind of value expected: `expected` at byte `at`.
+    Syntax {
+        /// What was expected there.
+        expected: &'static str,
+        /// Byte offset in the input.
+        at: usize,
+    },
+    /// Valid JSON but not a valid value (an unknown word, a bad date, a number out of range).
+    Invalid {
+        /// What the value should have been.
+        what: &'static str,
+        /// Byte offset just after the value.
+        at: usize,
+    },
+    /// An object lacks a field its type needs.
+    Missing(&'static str),
+    /// Arrays and objects nest more deeply than [`MAX_DEPTH`].
+    TooDeep,
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            JsonError::Syntax { expected, at } => write!(f, "expected {expected} at byte {at}"),
+            JsonError::Invalid { what, at } => write!(f, "not {what} (before byte {at})"),
+            JsonError::Missing(field) => write!(f, "missing field `{field}`"),
+            JsonError::TooDeep => f.write_str("nested too deeply"),
+        }
+    }
+}
+
+impl std::error::Error for JsonError {}
+
+/// Reads one value of type `T` that makes up the whole of `bytes` (whitespace around it allowed).
+pub fn from_slice<T: FromJson>(bytes: &[u8]) -> Result<T, JsonError> {
+    let mut reader = Reader {
+        bytes,
+        pos: 0,
+        depth: 0,
+    };
+    let value = T::read(&mut reader)?;
+    reader.white();
+    if reader.pos < bytes.len() {
+        return Err(reader.syntax("the end of the input"));
+    }
+    Ok(value)
+}
+
+/// A type read from JSON by [`Reader`].
+pub trait FromJson: Sized {
+    /// Reads one value at the reader's position.
+    fn read(r: &mut Reader<'_>) -> Result<Self, JsonError>;
+}
+
+/// A position in JSON input, read value by value.
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    depth: u32,
+}
+
+impl Reader<'_> {
+    fn white(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    /// The next byte that is not whitespace, not consumed.
+    fn peek(&mut self) -> Option<u8> {
+        self.white();
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn syntax(&self, expected: &'static str) -> JsonError {
+        JsonError::Syntax {
+            expected,
+            at: self.pos,
+        }
+    }
+
+    /// An error for a value that was read but is not `what`.
+    pub fn invalid(&self, what: &'static str) -> JsonError {
+        JsonError::Invalid { what, at: self.pos }
+    }
+
+    fn eat(&mut self, byte: u8, expected: &'static str) -> Result<(), JsonError> {
+        if self.peek() == Some(byte) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(self.syntax(expected))
+        }
+    }
+
+    fn literal(&mut self, word: &'static str) -> bool {
+        self.white();
+        if self.bytes[self.pos..].starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn enter(&mut self) -> Result<(), JsonError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(JsonError::TooDeep);
+        }
+        Ok(())
+    }
+
+    /// Reads an object, calling `field` with each key; `field` must read (or [`skip`](Self::skip))
+    /// the value.
+    pub fn object(
+        &mut self,
+        field: &mut dyn FnMut(&mut Self, &str) -> Result<(), JsonError>,
+    ) -> Result<(), JsonError> {
+        self.eat(b'{', "an object")?;
+        self.enter()?;
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+        } else {
+            loop {
+                if self.peek() != Some(b'"') {
+                    return Err(self.syntax("a field name"));
+                }
+                let key = self.string()?;
+                self.eat(b':', "`:`")?;
+                field(self, &key)?;
+                match self.peek() {
+                    Some(b',') => self.pos += 1,
+                    Some(b'}') => {
+                        self.pos += 1;
+                        break;
+                    }
+                    _ => return Err(self.syntax("`,` or `}`")),
+                }
+            }
+        }
+        self.depth -= 1;
+        Ok(())
+    }
+
+    /// Reads an array, calling `item` for each element; `item` must read the element.
+    pub fn array(
+        &mut self,
+        item: &mut dyn FnMut(&mut Self) -> Result<(), JsonError>,
+    ) -> Result<(), JsonError> {
+        self.eat(b'[', "an array")?;
+        self.enter()?;
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+        } else {
+            loop {
+                item(self)?;
+                match self.peek() {
+                    Some(b',') => self.pos += 1,
+                    Some(b']') => {
+                        self.pos += 1;
+                        break;
+                    }
+                    _ => return Err(self.syntax("`,` or `]`")),
+                }
+            }
+        }
+        self.depth -= 1;
+        Ok(())
+    }
+
+    /// Reads a string, unescaped.
+    pub fn string(&mut self) -> Result<String, JsonError> {
+        self.eat(b'"', "a string")?;
+        let mut out = String::new();
+        loop {
+            let start = self.pos;
+            while let Some(&b) = self.bytes.get(self.pos) {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            let run = core::str::from_utf8(&self.bytes[start..self.pos]).map_err(|e| {
+                JsonError::Syntax {
+                    expected: "UTF-8 text",
+                    at: start + e.valid_up_to(),
+                }
+            })?;
+            out.push_str(run);
+            match self.bytes.get(self.pos) {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    out.push(self.escape()?);
+                }
+                Some(_) => return Err(self.syntax("no control characters in a string")),
+                None => return Err(self.syntax("the end of the string")),
+            }
+        }
+    }
+
+    fn escape(&mut self) -> Result<char, JsonError> {
+        let Some(&b) = self.bytes.get(self.pos) else {
+            return Err(self.syntax("an escape"));
+        };
+        self.pos += 1;
+        Ok(match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let first = self.hex4()?;
+                let code = if (0xD800..0xDC00).contains(&first) {
+                    if !self.bytes[self.pos..].starts_with(b"\\u") {
+                        return Err(self.syntax("the second half of a surrogate pair"));
+                    }
+                    self.pos += 2;
+                    let second = self.hex4()?;
+                    if !(0xDC00..0xE000).contains(&second) {
+                        return Err(self.syntax("the second half of a surrogate pair"));
+                    }
+                    0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+                } else {
+                    first
+                };
+                char::from_u32(code).ok_or_else(|| self.syntax("a Unicode scalar value"))?
+            }
+            _ => {
+                self.pos -= 1;
+                return Err(self.syntax("an escape"));
+            }
+        })
+    }
+
+    fn hex4(&mut self) -> Result<u32, JsonError> {
+        let digits = self
+            .bytes
+            .get(self.pos..self.pos + 4)
+            .and_then(|d| core::str::from_utf8(d).ok())
+            .filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()))
+            .ok_or_else(|| self.syntax("four hex digits"))?;
+        self.pos += 4;
+        u32::from_str_radix(digits, 16).map_err(|_| self.syntax("four hex digits"))
+    }
+
+    /// The text of a number (JSON's grammar), consumed.
+    fn number_text(&mut self) -> Result<&str, JsonError> {
+        self.white();
+        let start = self.pos;
+        let digits = |r: &mut Self| {
+            let from = r.pos;
+            while r.bytes.get(r.pos).is_some_and(u8::is_ascii_digit) {
+                r.pos += 1;
+            }
+            r.pos > from
+        };
+        if self.bytes.get(self.pos) == Some(&b'-') {
+            self.pos += 1;
+        }
+        let first_digit = self.pos;
+        if !digits(self) || (self.bytes[first_digit] == b'0' && self.pos - first_digit > 1) {
+            self.pos = start;
+            return Err(self.syntax("a number"));
+        }
+        if self.bytes.get(self.pos) == Some(&b'.') {
+            self.pos += 1;
+            if !digits(self) {
+                return Err(self.syntax("digits after `.`"));
+            }
+        }
+        if let Some(b'e' | b'E') = self.bytes.get(self.pos) {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.bytes.get(self.pos) {
+                self.pos += 1;
+            }
+            if !digits(self) {
+                return Err(self.syntax("digits in the exponent"));
+            }
+        }
+        Ok(core::str::from_utf8(&self.bytes[start..self.pos]).unwrap_or_default())
+    }
+
+    /// Reads a whole number that fits an `i64` (`-` allowed; no fraction or exponent).
+    pub fn integer(&mut self) -> Result<i64, JsonError> {
+        let text = self.number_text()?;
+        text.parse()
+            .map_err(|_| self.invalid("a whole number in range"))
+    }
+
+    /// Reads any number.
+    pub fn float(&mut self) -> Result<f64, JsonError> {
+        let text = self.number_text()?;
+        text.parse().map_err(|_| self.invalid("a number"))
+    }
+
+    /// Reads `true` or `false`.
+    pub fn boolean(&mut self) -> Result<bool, JsonError> {
+        if self.literal("true") {
+            Ok(true)
+        } else if self.literal("false") {
+            Ok(false)
+        } else {
+            Err(self.syntax("`true` or `false`"))
+        }
+    }
+
+    /// Whether a string comes next.
+    pub fn peek_string(&mut self) -> bool {
+        self.peek() == Some(b'"')
+    }
+
+    /// Consumes `null` if it comes next.
+    pub fn null(&mut self) -> bool {
+        self.literal("null")
+    }
+
+    /// Reads any value and drops it (a field this version does not know).
+    pub fn skip(&mut self) -> Result<(), JsonError> {
+        match self.peek() {
+            Some(b'{') => self.object(&mut |r, _| r.skip()),
+            Some(b'[') => self.array(&mut |r| r.skip()),
+            Some(b'"') => self.string().map(drop),
+            Some(b't' | b'f') => self.boolean().map(drop),
+            _ if self.null() => Ok(()),
+            _ => self.number_text().map(drop),
+        }
+    }
+}
+
+impl FromJson for String {
+    fn read(r: &mut Reader<'_>) -> Result<Self, JsonError> {
+        r.string()
+    }
+}
+
+impl FromJson for bool {
+    fn read(r: &mut Reader<'_>) -> Result<Self, JsonError> {
+        r.boolean()
+    }
+}
+
+impl FromJson for f64 {
+    fn read(r: &mut Reader<'_>) -> Result<Self, JsonError> {
+        r.float()
+    }
+}
+
+macro_rules! integer_from_json {
+    ($($ty:ty),+) => {$(
+        impl FromJson for $ty {
+            fn read(r: &mut Reader<'_>) -> Result<Self, JsonError> {
+                let value = r.integer()?;
+                <$ty>::try_from(value).map_err(|_| r.invalid(concat!("a ", stringify!($ty))))
+            }
+        }
+    )+};
+}
+
+integer_from_json!(u8, u16, u32, u64, i32);
+
+impl<T: FromJson> FromJson for Option<T> {
+    fn read(r: &mut Reader<'_>) -> Result<Self, JsonError> {
+        if r.null() {
+            Ok(None)
+        } else {
+            T::read(r).map(Some)
+        }
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn read(r: &mut Reader<'_>) -> Result<Self, JsonError> {
+        let mut items = Vec::new();
+        r.array(&mut |r| {
+            items.push(T::read(r)?);
+            Ok(())
+        })?;
+        Ok(items)
+    }
+}
+
+impl<T: FromJson> FromJson for BTreeMap<String, T> {
+    fn read(r: &mut Reader<'_>) -> Result<Self, JsonError> {
+        let mut map = BTreeMap::new();
+        r.object(&mut |r, key| {
+            map.insert(key.to_owned(), T::read(r)?);
+            Ok(())
+        })?;
+        Ok(map)
+    }
+}
+
+/// Implements [`FromJson`] for a struct read from an object, listing each field with its JSON
+/// name and whether it is `required` or has a `default` when missing (as serde's
+/// `#[serde(default)]`).
+#[macro_export]
+macro_rules! from_json_struct {
+    ($ty:ty { $($name:literal => $field:ident: $kind:ident),+ $(,)? }) => {
+        impl $crate::json::FromJson for $ty {
+            fn read(r: &mut $crate::json::Reader<'_>) -> Result<Self, $crate::json::JsonError> {
+                $(let mut $field = None;)+
+                r.object(&mut |r, key| {
+                    match key {
+                        $($name => $field = Some($crate::json::FromJson::read(r)?),)+
+                        _ => r.skip()?,
+                    }
+                    Ok(())
+                })?;
+                Ok(Self { $($field: $crate::from_json_struct!(@field $kind, $field, $name),)+ })
+            }
+        }
+    };
+    (@field required, $field:ident, $name:literal) => {
+        $field.ok_or($crate::json::JsonError::Missing($name))?
+    };
+    (@field default, $field:ident, $name:literal) => {
+        $field.unwrap_or_default()
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, PartialEq, Default)]
+    struct Sample {
+        name: String,
+        count: u32,
+        tags: Vec<String>,
+        note: Option<String>,
+    }
+
+    from_json_struct!(Sample {
+        "name" => name: required,
+        "count" => count: required,
+        "tags" => tags: default,
+        "note" => note: default,
+    });
+
+    fn sample(json: &str) -> Result<Sample, JsonError> {
+        from_slice(json.as_bytes())
+    }
+
+    #[test]
+    fn reads_fields_in_any_order_skipping_unknown_ones() {
+        let read = sample(
+            r#" {"count": 3, "extra": {"deep": [1, -2.5e3, null, true, "x"]}, "name": "Ош", "tags": ["a"]} "#,
+        )
+        .unwrap();
+        assert_eq!(
+            read,
+            Sample {
+                name: "Ош".into(),
+                count: 3,
+                tags: vec!["a".into()],
+                note: None
+            }
+        );
+    }
+
+    #[test]
+    fn missing_required_fields_are_errors_and_defaults_fill_in() {
+        assert_eq!(sample(r#"{"count": 1}"#), Err(JsonError::Missing("name")));
+        assert_eq!(
+            sample(r#"{"name": "a", "count": 1, "note": null}"#).unwrap(),
+            Sample {
+                name: "a".into(),
+                count: 1,
+                ..Sample::default()
+            }
+        );
+    }
+
+    #[test]
+    fn string_escapes_and_surrogate_pairs_are_decoded() {
+        let text: String = from_slice(br#""a\"b\\c\/d\n\t\u0419\ud83d\ude00""#).unwrap();
+        assert_eq!(text, "a\"b\\c/d\n\t\u{419}\u{1F600}");
+        for bad in [
+            r#""\ud83d""#,
+            r#""\x""#,
+            "\"a\u{1}\"",
+            r#""\u12""#,
+            r#""open"#,
+        ] {
+            assert!(from_slice::<String>(bad.as_bytes()).is_err(), "{bad}");
+        }
+        assert!(from_slice::<String>(b"\"\xff\"").is_err(), "invalid UTF-8");
+    }
+
+    #[test]
+    fn integers_must_be_whole_and_in_range() {
+        assert_eq!(from_slice::<u8>(b"255"), Ok(255));
+        assert_eq!(from_slice::<i32>(b"-7"), Ok(-7));
+        for bad in ["256", "-1", "1.5", "1e2", "01", "-", "", "1.", "+1"] {
+            assert!(from_slice::<u8>(bad.as_bytes()).is_err(), "{bad}");
+        }
+        assert_eq!(from_slice::<f64>(b"1763.5"), Ok(1763.5));
+    }
+
+    #[test]
+    fn broken_and_truncated_input_is_refused_with_its_position() {
+        let full = r#"{"name": "a", "count": 1, "tags": ["x", "y"]}"#;
+        for end in 0..full.len() {
+            assert!(sample(&full[..end]).is_err(), "{}", &full[..end]);
+        }
+        assert_eq!(
+            sample(r#"{"name": "a", "count": 1} x"#),
+            Err(JsonError::Syntax {
+                expected: "the end of the input",
+                at: 26
+            })
+        );
+        assert!(sample(r#"{"name": "a", "count": 1,}"#).is_err());
+        assert!(sample(r#"{"name": "a" "count": 1}"#).is_err());
+        assert!(from_slice::<Vec<u8>>(b"[1,]").is_err());
+        assert!(from_slice::<Vec<u8>>(b"[1 2]").is_err());
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_exhausting_the_stack() {
+        let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+        let mut r = Reader {
+            bytes: deep.as_bytes(),
+            pos: 0,
+            depth: 0,
+        };
+        assert_eq!(r.skip(), Err(JsonError::TooDeep));
+    }
+
+    #[test]
+    fn errors_read_as_sentences() {
+        assert_eq!(
+            sample("[]").unwrap_err().to_string(),
+            "expected an object at byte 0"
+        );
+        assert_eq!(JsonError::Missing("id").to_string(), "missing field `id`");
+    }
+}
