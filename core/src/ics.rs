@@ -198,7 +198,7 @@ fn first_sentence(text: &str) -> &str {
             let next = after.trim_start();
             matches!(c, '.' | '!' | '?')
                 && next.len() < after.len()
-                && next.starts_with(char::is_uppercase)
+                && next.chars().next().is_some_and(crate::letters::is_capital)
         })
         .map_or(text.len(), |(i, c)| if c == '.' { i } else { i + 1 });
     text[..end].trim_end_matches('.')

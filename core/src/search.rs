@@ -8,6 +8,7 @@
 
 use crate::content::{Article, Audience, Pack, Review};
 use crate::date::Date;
+use crate::letters::{self, Class};
 use crate::markup::{Block, Inline, plain_text};
 
 /// What kind of item a [`Hit`] is.
@@ -575,43 +576,18 @@ fn for_each_word(text: &str, word: impl FnMut(&str, usize)) {
         apostrophe: false,
     };
     for c in text.chars() {
-        if let Some(c) = simple_lowercase(c) {
-            words.letter(c);
+        if APOSTROPHES.contains(&c) {
+            words.apostrophe = words.letters > 0;
             continue;
         }
-        match c {
-            _ if APOSTROPHES.contains(&c) => words.apostrophe = words.letters > 0,
-            _ if c.is_ascii() => words.end(),
-            _ => {
-                for c in c.to_lowercase() {
-                    if ('\u{300}'..='\u{36F}').contains(&c) {
-                        // A combining accent or diaeresis: part of the word, not kept.
-                    } else if c.is_alphanumeric() {
-                        words.letter(c);
-                    } else {
-                        words.end();
-                    }
-                }
-            }
+        match letters::classify(c) {
+            Class::Letter(c) => words.letter(c),
+            // A combining accent or diaeresis: part of the word, not kept.
+            Class::Mark => {}
+            Class::Other => words.end(),
         }
     }
     words.end();
-}
-
-/// The lowercase of `c` if `c` is an ASCII letter or digit or a Cyrillic letter whose case
-/// is a simple offset; `None` for anything else. A fast path before the Unicode tables.
-fn simple_lowercase(c: char) -> Option<char> {
-    let code = u32::from(c);
-    let lower = match code {
-        0x61..=0x7A | 0x30..=0x39 | 0x430..=0x45F => code,
-        0x41..=0x5A => code + 0x20,
-        0x410..=0x42F => code + 0x20,
-        0x400..=0x40F => code + 0x50,
-        // Pairs of capital (even) and small (odd) letters: Kyrgyz ң ү ө, Tajik ҳ ҷ қ ғ ӣ ӯ…
-        0x48A..=0x4BF | 0x4D0..=0x4FF => code | 1,
-        _ => return None,
-    };
-    char::from_u32(lower)
 }
 
 /// The word being split off by [`for_each_word`].
@@ -932,21 +908,6 @@ mod tests {
         assert_eq!(words("cafe\u{301} ok"), ["cafe", "ok"]);
         assert_eq!(words(""), Vec::<String>::new());
         assert_eq!(words("— …"), Vec::<String>::new());
-    }
-
-    #[test]
-    fn the_lowercase_fast_path_agrees_with_unicode() {
-        let mut fast = 0;
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            if let Some(lower) = simple_lowercase(c) {
-                assert_eq!(c.to_lowercase().collect::<Vec<_>>(), [lower], "{c:?}");
-                assert!(lower.is_alphanumeric(), "{c:?}");
-                fast += 1;
-            }
-        }
-        // a-z 0-9, A-Z, а-я ѐ-џ, А-Я, Ѐ-Џ, and the two ranges of pairs.
-        let ranges = 36 + 26 + 48 + 32 + 16 + (0x4C0 - 0x48A) + (0x500 - 0x4D0);
-        assert_eq!(fast, ranges);
         assert_eq!(words("ҢӨҮ ҲҶҚҒӢӮ Ѐ"), ["ңөү", "ҳҷқғӣӯ", "ѐ"]);
     }
 
