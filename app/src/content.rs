@@ -12,16 +12,15 @@ use std::sync::Arc;
 use jardam_core::content::Pack;
 use jardam_core::feed::{Keyring, Manifest};
 use jardam_core::sync::{Attempt, Outcome, wanted_langs};
-use jardam_core::{from_json_struct, json};
+use jardam_core::{from_json_struct, json, to_json_struct};
 use leptos::prelude::*;
-use serde::Serialize;
 
 use crate::feed;
 use crate::prefs;
 use crate::store::{Entry, INSTALLED, META, PACKS, Store};
 
 /// The installed feed: its verified manifest and what is known about where it came from.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Installed {
     /// The verified manifest.
     pub manifest: Manifest,
@@ -44,7 +43,7 @@ pub struct Installed {
 }
 
 /// A feed's manifest and signature files, exactly as published.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Signed {
     /// `manifest.json`.
     pub manifest: String,
@@ -71,6 +70,22 @@ from_json_struct!(Installed {
     "held" => held: required,
     "keys" => keys: default,
     "signed" => signed: default,
+});
+
+to_json_struct!(Installed {
+    "manifest" => manifest,
+    "mirror" => mirror,
+    "etag" => etag,
+    "last_modified" => last_modified,
+    "checked_at_ms" => checked_at_ms,
+    "held" => held,
+    "keys" => keys,
+    "signed" => signed,
+});
+
+to_json_struct!(Signed {
+    "manifest" => manifest,
+    "signature" => signature,
 });
 
 from_json_struct!(Signed {
@@ -252,7 +267,7 @@ impl Content {
         memory_fallback: bool,
     ) -> Result<(), Outcome> {
         if let Some(store) = self.store() {
-            let meta = serde_json::to_string(&installed).map_err(|_| Outcome::StorageFailed)?;
+            let meta = json::to_string(&installed);
             let mut entries = vec![Entry::text(META, INSTALLED, &meta)];
             for (lang, bytes, _) in &packs {
                 let text = String::from_utf8_lossy(bytes);

@@ -1,8 +1,7 @@
 //! Small preferences kept in localStorage; a blocked storage only loses the preference.
 
 use gloo_storage::{LocalStorage, Storage};
-use jardam_core::json::{self, FromJson};
-use serde::Serialize;
+use jardam_core::json::{self, FromJson, ToJson};
 
 use crate::i18n::Lang;
 
@@ -24,9 +23,9 @@ fn load<T: FromJson>(key: &str) -> Option<T> {
 }
 
 /// Stores `value` as JSON under `key` (lost silently when storage is blocked or full).
-fn save<T: Serialize + ?Sized>(key: &str, value: &T) {
-    if let (Some(storage), Ok(text)) = (local_storage(), serde_json::to_string(value)) {
-        let _ = storage.set_item(key, &text);
+fn save<T: ToJson + ?Sized>(key: &str, value: &T) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(key, &json::to_string(value));
     }
 }
 

@@ -11,10 +11,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::Pack;
 use crate::feed::{Keyring, Manifest, verify_manifest};
-use crate::from_json_struct;
 use crate::json;
 use crate::limits::{MAX_LANGS, MAX_MANIFEST_BYTES, MAX_PACK_BYTES, MAX_SIGNATURE_BYTES};
 use crate::sync::Outcome;
+use crate::{from_json_struct, to_json_struct};
 
 /// The `format` field of a hand-off file.
 pub const FORMAT: &str = "jardam-content";
@@ -36,6 +36,13 @@ pub struct Bundle {
     /// Pack files by language, exactly as published.
     pub packs: BTreeMap<String, String>,
 }
+
+to_json_struct!(Bundle {
+    "format" => format,
+    "manifest" => manifest,
+    "signature" => signature,
+    "packs" => packs,
+});
 
 from_json_struct!(Bundle {
     "format" => format: required,
@@ -90,7 +97,7 @@ pub fn write(manifest: &[u8], signature: &[u8], packs: &[(String, Vec<u8>)]) -> 
             .map(|(lang, bytes)| Some((lang.clone(), text(bytes)?)))
             .collect::<Option<_>>()?,
     };
-    serde_json::to_vec(&bundle).ok()
+    Some(json::to_string(&bundle).into_bytes())
 }
 
 /// Reads a hand-off file and verifies it as a sync would: signed by a key in `keyring`, newer
@@ -304,8 +311,13 @@ mod tests {
     #[test]
     fn a_written_file_keeps_the_signed_bytes_exactly() {
         let (manifest, signature, packs) = feed(5, &["ru"]);
-        let bundle: Bundle =
-            serde_json::from_slice(&write(&manifest, &signature, &packs).unwrap()).unwrap();
+        let written = write(&manifest, &signature, &packs).unwrap();
+        let bundle: Bundle = serde_json::from_slice(&written).unwrap();
+        assert_eq!(
+            written,
+            serde_json::to_vec(&bundle).unwrap(),
+            "as serde writes it"
+        );
         assert_eq!(bundle.manifest.as_bytes(), manifest.as_slice());
         assert_eq!(bundle.signature.as_bytes(), signature.as_slice());
         assert_eq!(bundle.packs["ru"].as_bytes(), packs[0].1.as_slice());

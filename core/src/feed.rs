@@ -17,13 +17,13 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::content::Pack;
-use crate::from_json_struct;
 use crate::hex;
 use crate::json::{self, FromJson};
 use crate::limits::{
     self, MAX_LANGS, MAX_MANIFEST_BYTES, MAX_MANIFEST_KEYS, MAX_PACK_BYTES, OverLimit,
 };
 pub use crate::trust::{Keyring, TrustedKey};
+use crate::{from_json_struct, to_json_struct};
 
 /// Format version of the manifest and packs this code reads and writes. A feed with another
 /// schema is refused with [`FeedError::UnsupportedSchema`] ("update the app").
@@ -78,6 +78,23 @@ from_json_struct!(Manifest {
     "packs" => packs: required,
     "new_keys" => new_keys: default,
     "revoked_keys" => revoked_keys: default,
+});
+
+to_json_struct!(Manifest {
+    "schema" => schema,
+    "content_version" => content_version,
+    "generated" => generated,
+    "key_id" => key_id,
+    "min_app_version" => min_app_version,
+    "packs" => packs,
+    "new_keys" => new_keys,
+    "revoked_keys" => revoked_keys,
+});
+
+to_json_struct!(PackEntry {
+    "file" => file,
+    "sha256" => sha256,
+    "size" => size,
 });
 
 from_json_struct!(PackEntry {

@@ -1,10 +1,11 @@
-//! Reading the app's JSON (feed manifests, packs, hand-off files, stored records) without
-//! serde's generic code: one small pull reader, and a hand-listed [`FromJson`] per type.
+//! The app's JSON (feed manifests, packs, hand-off files, stored records) without serde's
+//! generic code: one small pull reader with a hand-listed [`FromJson`] per type, and one writer
+//! with a [`ToJson`] per type the app writes.
 //!
-//! serde's derived readers are copied for every type and every reader, and made up more than a
-//! tenth of the app's WebAssembly; this reader is shared by all types (BENCHMARKS.md, "Shell
-//! size cut"). Writing JSON (the feed tool, stored records) still goes through serde. The
-//! rules are those of `serde_json` with serde's defaults: unknown fields are skipped, a missing
+//! serde's derived readers and writers are copied for every type, and made up more than a
+//! tenth of the app's WebAssembly; this code is shared by all types (BENCHMARKS.md, "Shell
+//! size cut"). The editors' feed tool still writes with serde, and tests check that both agree.
+//! Reading follows `serde_json` with serde's defaults: unknown fields are skipped, a missing
 //! field is an error unless the type says it has a default, and integers must be whole and in
 //! range.
 
@@ -447,11 +448,200 @@ macro_rules! from_json_struct {
     };
 }
 
+/// `value` as compact JSON, written as `serde_json::to_string` would.
+pub fn to_string<T: ToJson + ?Sized>(value: &T) -> String {
+    let mut w = Writer {
+        out: String::new(),
+        first: true,
+    };
+    value.write(&mut w);
+    w.out
+}
+
+/// A type written as JSON by [`Writer`].
+pub trait ToJson {
+    /// Writes this value at the writer's position.
+    fn write(&self, w: &mut Writer);
+}
+
+/// JSON being written, value by value.
+pub struct Writer {
+    out: String,
+    /// Whether the object or array being written has no member yet.
+    first: bool,
+}
+
+impl Writer {
+    /// Starts an object; its fields follow through [`field`](Self::field).
+    pub fn begin_object(&mut self) {
+        self.out.push('{');
+        self.first = true;
+    }
+
+    /// Writes the name of the next field of the object being written; its value follows.
+    pub fn field(&mut self, name: &str) {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = true;
+        self.string(name);
+        self.out.push(':');
+    }
+
+    /// Ends the object.
+    pub fn end_object(&mut self) {
+        self.out.push('}');
+        self.first = false;
+    }
+
+    /// Writes a string, escaped.
+    pub fn string(&mut self, text: &str) {
+        self.out.push('"');
+        for c in text.chars() {
+            match c {
+                '"' => self.out.push_str("\\\""),
+                '\\' => self.out.push_str("\\\\"),
+                '\n' => self.out.push_str("\\n"),
+                '\r' => self.out.push_str("\\r"),
+                '\t' => self.out.push_str("\\t"),
+                '\u{8}' => self.out.push_str("\\b"),
+                '\u{c}' => self.out.push_str("\\f"),
+                c if u32::from(c) < 0x20 => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    self.out.push_str("\\u00");
+                    self.out.push(char::from(HEX[(u32::from(c) >> 4) as usize]));
+                    self.out.push(char::from(HEX[(u32::from(c) & 15) as usize]));
+                }
+                c => self.out.push(c),
+            }
+        }
+        self.out.push('"');
+        self.first = false;
+    }
+
+    /// Writes text that is already JSON (a number, `true`, `null`).
+    fn raw(&mut self, json: &str) {
+        self.out.push_str(json);
+        self.first = false;
+    }
+
+    /// Writes a sequence as an array.
+    pub fn array<'t, T: ToJson + 't>(&mut self, items: impl IntoIterator<Item = &'t T>) {
+        self.out.push('[');
+        for (i, item) in items.into_iter().enumerate() {
+            if i > 0 {
+                self.out.push(',');
+            }
+            item.write(self);
+        }
+        self.out.push(']');
+        self.first = false;
+    }
+}
+
+impl ToJson for str {
+    fn write(&self, w: &mut Writer) {
+        w.string(self);
+    }
+}
+
+impl ToJson for String {
+    fn write(&self, w: &mut Writer) {
+        w.string(self);
+    }
+}
+
+impl ToJson for bool {
+    fn write(&self, w: &mut Writer) {
+        w.raw(if *self { "true" } else { "false" });
+    }
+}
+
+macro_rules! integer_to_json {
+    ($($ty:ty),+) => {$(
+        impl ToJson for $ty {
+            fn write(&self, w: &mut Writer) {
+                w.raw(&self.to_string());
+            }
+        }
+    )+};
+}
+
+integer_to_json!(u8, u16, u32, u64, i32);
+
+/// Milliseconds since 1970 (`Date.now()`), the only floating-point numbers the app stores,
+/// are whole: written as integers, read back by [`FromJson`] for `f64`.
+impl ToJson for f64 {
+    fn write(&self, w: &mut Writer) {
+        if self.is_finite() {
+            w.raw(&(*self as i64).to_string());
+        } else {
+            w.raw("null");
+        }
+    }
+}
+
+impl<T: ToJson> ToJson for Option<T> {
+    fn write(&self, w: &mut Writer) {
+        match self {
+            Some(value) => value.write(w),
+            None => w.raw("null"),
+        }
+    }
+}
+
+impl<T: ToJson> ToJson for [T] {
+    fn write(&self, w: &mut Writer) {
+        w.array(self);
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn write(&self, w: &mut Writer) {
+        w.array(self);
+    }
+}
+
+impl<K: AsRef<str>, V: ToJson> ToJson for BTreeMap<K, V> {
+    fn write(&self, w: &mut Writer) {
+        w.begin_object();
+        for (key, value) in self {
+            w.field(key.as_ref());
+            value.write(w);
+        }
+        w.end_object();
+    }
+}
+
+impl<T: ToJson + ?Sized> ToJson for &T {
+    fn write(&self, w: &mut Writer) {
+        (**self).write(w);
+    }
+}
+
+/// Implements [`ToJson`] for a struct written as an object, listing each field with its JSON
+/// name, in the order serde writes them (the struct's order).
+#[macro_export]
+macro_rules! to_json_struct {
+    ($ty:ty { $($name:literal => $field:ident),+ $(,)? }) => {
+        impl $crate::json::ToJson for $ty {
+            fn write(&self, w: &mut $crate::json::Writer) {
+                w.begin_object();
+                $(
+                    w.field($name);
+                    $crate::json::ToJson::write(&self.$field, w);
+                )+
+                w.end_object();
+            }
+        }
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[derive(Debug, PartialEq, Default)]
+    #[derive(Debug, PartialEq, Default, serde::Serialize)]
     struct Sample {
         name: String,
         count: u32,
@@ -465,6 +655,33 @@ mod tests {
         "tags" => tags: default,
         "note" => note: default,
     });
+
+    crate::to_json_struct!(Sample {
+        "name" => name,
+        "count" => count,
+        "tags" => tags,
+        "note" => note,
+    });
+
+    #[test]
+    fn written_values_read_back_and_match_serde() {
+        let sample = Sample {
+            name: "\"Ош\"\\\n\t\u{1}\u{1f}/".into(),
+            count: 7,
+            tags: vec!["a".into(), String::new()],
+            note: None,
+        };
+        let text = to_string(&sample);
+        assert_eq!(text, serde_json::to_string(&sample).unwrap());
+        assert_eq!(from_slice::<Sample>(text.as_bytes()).unwrap(), sample);
+        let map: BTreeMap<&str, Vec<bool>> = [("b", vec![true]), ("a", vec![])].into();
+        assert_eq!(to_string(&map), r#"{"a":[],"b":[true]}"#);
+        assert_eq!(to_string(&1_763_761_234_567.0_f64), "1763761234567");
+        assert_eq!(
+            from_slice::<f64>(b"1763761234567.0"),
+            Ok(1_763_761_234_567.0)
+        );
+    }
 
     fn sample(json: &str) -> Result<Sample, JsonError> {
         from_slice(json.as_bytes())

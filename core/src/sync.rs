@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::feed::{FeedError, Manifest};
-use crate::from_json_struct;
-use crate::json::{FromJson, JsonError, Reader};
+use crate::json::{FromJson, JsonError, Reader, ToJson, Writer};
+use crate::{from_json_struct, to_json_struct};
 
 pub use crate::limits::{MAX_MANIFEST_BYTES, MAX_PACK_BYTES, MAX_SIGNATURE_BYTES};
 /// Time-out of one request, in milliseconds.
@@ -259,6 +259,35 @@ impl FromJson for Outcome {
         Outcome::try_from(OutcomeRecord::read(r)?).map_err(|_| r.invalid("a sync outcome"))
     }
 }
+
+impl ToJson for Outcome {
+    fn write(&self, w: &mut Writer) {
+        w.begin_object();
+        w.field("code");
+        w.string(self.code());
+        let mut number = |name: &str, value: u64| {
+            w.field(name);
+            value.write(w);
+        };
+        match *self {
+            Outcome::Updated { version } => number("version", version),
+            Outcome::HttpError { status } => number("status", status.into()),
+            Outcome::OlderVersion { offered, installed } => {
+                number("offered", offered);
+                number("installed", installed);
+            }
+            _ => {}
+        }
+        w.end_object();
+    }
+}
+
+to_json_struct!(Attempt {
+    "at_ms" => at_ms,
+    "mirror" => mirror,
+    "outcome" => outcome,
+    "bytes" => bytes,
+});
 
 from_json_struct!(Attempt {
     "at_ms" => at_ms: required,

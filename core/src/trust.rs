@@ -11,9 +11,9 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::from_json_struct;
 use crate::hex;
-use crate::json::{FromJson, JsonError, Reader};
+use crate::json::{FromJson, JsonError, Reader, ToJson, Writer};
+use crate::{from_json_struct, to_json_struct};
 
 /// A public key allowed to sign feeds. In JSON: `{"id": "…", "public_key": "64 hex digits"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,6 +57,22 @@ impl FromJson for TrustedKey {
         })
     }
 }
+
+impl ToJson for TrustedKey {
+    fn write(&self, w: &mut Writer) {
+        w.begin_object();
+        w.field("id");
+        w.string(&self.id);
+        w.field("public_key");
+        w.string(&hex::encode(&self.public_key));
+        w.end_object();
+    }
+}
+
+to_json_struct!(Keyring {
+    "keys" => keys,
+    "revoked" => revoked,
+});
 
 from_json_struct!(Keyring {
     "keys" => keys: required,
@@ -275,5 +291,12 @@ mod tests {
         assert!(json.contains(r#""revoked":["a"]"#), "{json}");
         assert_eq!(serde_json::from_str::<Keyring>(&json).unwrap(), ring);
         assert!(serde_json::from_str::<TrustedKey>(r#"{"id":"x","public_key":"zz"}"#).is_err());
+        // The app's own reader and writer agree with serde.
+        assert_eq!(crate::json::to_string(&ring), json);
+        assert_eq!(
+            crate::json::from_slice::<Keyring>(json.as_bytes()).unwrap(),
+            ring
+        );
+        assert!(crate::json::from_slice::<TrustedKey>(br#"{"id":"x","public_key":"zz"}"#).is_err());
     }
 }

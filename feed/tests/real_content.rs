@@ -36,6 +36,11 @@ fn the_apps_reader_reads_the_real_feed_as_serde_wrote_it() {
         serde_json::from_slice::<Manifest>(&bytes).unwrap()
     );
     assert_eq!(manifest.packs.len(), 5);
+    let rewritten = json::to_string(&manifest);
+    assert_eq!(
+        json::from_slice::<Manifest>(rewritten.as_bytes()).unwrap(),
+        manifest
+    );
     for entry in manifest.packs.values() {
         let bytes = std::fs::read(out.join(&entry.file)).unwrap();
         let pack: Pack = json::from_slice(&bytes).unwrap();
