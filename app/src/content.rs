@@ -122,7 +122,7 @@ pub struct Content {
     /// A sync is running.
     pub syncing: RwSignal<bool>,
     /// Packs parsed so far, by language.
-    packs: StoredValue<BTreeMap<String, Arc<Pack>>>,
+    packs: StoredValue<Vec<(String, Arc<Pack>)>>,
     store: StoredValue<Option<Rc<Store>>, LocalStorage>,
 }
 
@@ -136,7 +136,7 @@ impl Content {
             attempts: RwSignal::new(prefs::attempts()),
             last_outcome: RwSignal::new(None),
             syncing: RwSignal::new(false),
-            packs: StoredValue::new(BTreeMap::new()),
+            packs: StoredValue::new(Vec::new()),
             store: StoredValue::new_local(None),
         }
     }
@@ -200,7 +200,7 @@ impl Content {
             true
         } else {
             self.installed.set(None);
-            self.packs.update_value(BTreeMap::clear);
+            self.packs.update_value(Vec::clear);
             false
         }
     }
@@ -283,7 +283,7 @@ impl Content {
             }
         }
         self.packs
-            .update_value(|held| held.retain(|lang, _| !remove.contains(lang)));
+            .update_value(|held| held.retain(|(lang, _)| !remove.contains(lang)));
         for (lang, _, pack) in packs {
             self.remember(&lang, Arc::new(pack));
         }
@@ -293,18 +293,26 @@ impl Content {
 
     fn remember(&self, lang: &str, pack: Arc<Pack>) {
         self.packs.update_value(|packs| {
-            packs.insert(lang.to_owned(), pack);
+            packs.retain(|(held, _)| held != lang);
+            packs.push((lang.to_owned(), pack));
         });
+    }
+
+    /// The loaded pack of `lang` (a handful of languages at most: a list is enough).
+    fn loaded(&self, lang: &str) -> Option<Arc<Pack>> {
+        self.packs.with_value(|packs| {
+            packs
+                .iter()
+                .find(|(held, _)| held == lang)
+                .map(|(_, pack)| pack.clone())
+        })
     }
 
     /// Shows the pack for `lang` if it is loaded (else the fallback language's).
     pub fn show(&self, lang: &str) {
-        let pack = self.packs.with_value(|packs| {
-            packs
-                .get(lang)
-                .or_else(|| packs.get(jardam_core::sync::FALLBACK_LANG))
-                .cloned()
-        });
+        let pack = self
+            .loaded(lang)
+            .or_else(|| self.loaded(jardam_core::sync::FALLBACK_LANG));
         if pack.is_some() {
             self.pack.set(pack);
         }
@@ -313,12 +321,12 @@ impl Content {
     /// The loaded pack of `lang`, if any (the officer card needs Russian beside the reader's).
     pub fn pack_for(&self, lang: &str) -> Option<Arc<Pack>> {
         self.pack.track();
-        self.packs.with_value(|packs| packs.get(lang).cloned())
+        self.loaded(lang)
     }
 
     /// Whether the pack for `lang` is loaded.
     pub fn has(&self, lang: &str) -> bool {
-        self.packs.with_value(|packs| packs.contains_key(lang))
+        self.loaded(lang).is_some()
     }
 
     /// Loads `lang`'s pack from the device if it is stored there.

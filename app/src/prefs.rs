@@ -132,14 +132,14 @@ pub fn anchors() -> jardam_core::deadline::Anchors {
 
 /// Remembers the dates the reader entered.
 pub fn save_anchors(anchors: &jardam_core::deadline::Anchors) {
-    let saved: std::collections::BTreeMap<&str, String> = [
+    let saved: std::collections::BTreeMap<String, String> = [
         ("entry", anchors.entry),
         ("contract", anchors.contract),
         ("patent", anchors.patent),
         ("departure", anchors.departure),
     ]
     .into_iter()
-    .filter_map(|(name, date)| Some((name, date?.to_string())))
+    .filter_map(|(name, date)| Some((name.to_owned(), date?.to_string())))
     .collect();
     save(ANCHORS_KEY, &saved);
 }
