@@ -5,12 +5,12 @@
 //! worker, so no request leaves an installed device) is verified and installed. Without
 //! IndexedDB the app runs from the bundled feed in memory and says so.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
 use jardam_core::content::Pack;
 use jardam_core::feed::{Keyring, Manifest};
+use jardam_core::langmap::LangMap;
 use jardam_core::sync::{Attempt, Outcome, wanted_langs};
 use jardam_core::{from_json_struct, json, to_json_struct};
 use leptos::prelude::*;
@@ -33,7 +33,7 @@ pub struct Installed {
     /// When a mirror last confirmed or delivered it (Unix ms); `None` for bundled content.
     pub checked_at_ms: Option<f64>,
     /// SHA-256 of each pack held on the device, by language.
-    pub held: BTreeMap<String, String>,
+    pub held: LangMap<String>,
     /// The keys trusted after this feed (it may have introduced or revoked keys); the next
     /// feed is verified with them.
     pub keys: Keyring,

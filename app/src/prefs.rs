@@ -116,32 +116,12 @@ const ANCHORS_KEY: &str = "jardam.dates";
 
 /// The dates the reader entered for deadlines (entry, contract, patent, departure).
 pub fn anchors() -> jardam_core::deadline::Anchors {
-    let saved: std::collections::BTreeMap<String, String> = load(ANCHORS_KEY).unwrap_or_default();
-    let date = |name: &str| {
-        saved
-            .get(name)
-            .and_then(|d| jardam_core::date::Date::parse(d).ok())
-    };
-    jardam_core::deadline::Anchors {
-        entry: date("entry"),
-        contract: date("contract"),
-        patent: date("patent"),
-        departure: date("departure"),
-    }
+    load(ANCHORS_KEY).unwrap_or_default()
 }
 
 /// Remembers the dates the reader entered.
 pub fn save_anchors(anchors: &jardam_core::deadline::Anchors) {
-    let saved: std::collections::BTreeMap<String, String> = [
-        ("entry", anchors.entry),
-        ("contract", anchors.contract),
-        ("patent", anchors.patent),
-        ("departure", anchors.departure),
-    ]
-    .into_iter()
-    .filter_map(|(name, date)| Some((name.to_owned(), date?.to_string())))
-    .collect();
-    save(ANCHORS_KEY, &saved);
+    save(ANCHORS_KEY, anchors);
 }
 
 fn ticked_key(checklist: &str) -> String {

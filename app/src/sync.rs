@@ -183,7 +183,7 @@ async fn try_attempt(
         .filter(|(lang, sha)| offered.pack(lang).map(|e| &e.sha256) != Ok(*sha))
         .map(|(lang, _)| lang.clone())
         .collect();
-    new_held.retain(|lang, _| !stale.contains(lang));
+    new_held.retain(|lang, _| !stale.iter().any(|s| s == lang));
     let version = offered.content_version;
     let next = Installed {
         manifest: offered,

@@ -5,13 +5,12 @@
 //! verifies exactly like a sync: the signature against the trusted keys, every pack against the
 //! signed hashes, and the version against the installed one. Only newer content is taken.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::content::Pack;
 use crate::feed::{Keyring, Manifest, verify_manifest};
 use crate::json;
+use crate::langmap::LangMap;
 use crate::limits::{MAX_LANGS, MAX_MANIFEST_BYTES, MAX_PACK_BYTES, MAX_SIGNATURE_BYTES};
 use crate::sync::Outcome;
 use crate::{from_json_struct, to_json_struct};
@@ -34,7 +33,7 @@ pub struct Bundle {
     /// `manifest.json.sig`.
     pub signature: String,
     /// Pack files by language, exactly as published.
-    pub packs: BTreeMap<String, String>,
+    pub packs: LangMap<String>,
 }
 
 to_json_struct!(Bundle {

@@ -274,6 +274,12 @@ impl crate::json::FromJson for Date {
     }
 }
 
+impl crate::json::ToJson for Date {
+    fn write(&self, w: &mut crate::json::Writer) {
+        w.string(&self.to_string());
+    }
+}
+
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)

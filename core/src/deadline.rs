@@ -17,6 +17,20 @@ pub struct Anchors {
     pub departure: Option<Date>,
 }
 
+crate::from_json_struct!(Anchors {
+    "entry" => entry: default,
+    "contract" => contract: default,
+    "patent" => patent: default,
+    "departure" => departure: default,
+});
+
+crate::to_json_struct!(Anchors {
+    "entry" => entry,
+    "contract" => contract,
+    "patent" => patent,
+    "departure" => departure,
+});
+
 impl Anchors {
     /// The date of `anchor`, if entered.
     pub fn get(&self, anchor: Anchor) -> Option<Date> {

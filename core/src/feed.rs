@@ -9,7 +9,6 @@
 //! The app checks the manifest with [`verify_manifest`] and each pack with [`verify_pack`]
 //! before replacing anything it has stored.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use ed25519_dalek::{Signature, VerifyingKey};
@@ -19,6 +18,7 @@ use sha2::{Digest, Sha256};
 use crate::content::Pack;
 use crate::hex;
 use crate::json::{self, FromJson};
+use crate::langmap::LangMap;
 use crate::limits::{
     self, MAX_LANGS, MAX_MANIFEST_BYTES, MAX_MANIFEST_KEYS, MAX_PACK_BYTES, OverLimit,
 };
@@ -49,7 +49,7 @@ pub struct Manifest {
     /// Oldest app version that understands this content (`0.1.0`).
     pub min_app_version: String,
     /// One pack per language, by language code.
-    pub packs: BTreeMap<String, PackEntry>,
+    pub packs: LangMap<PackEntry>,
     /// Keys trusted from this feed on (key rotation; see [`crate::trust`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub new_keys: Vec<TrustedKey>,
@@ -572,7 +572,7 @@ mod tests {
     }
 
     fn manifest_json(schema: u32, key_id: &str, pack: &[u8]) -> Vec<u8> {
-        let mut packs = BTreeMap::new();
+        let mut packs = LangMap::new();
         packs.insert(
             "ru".to_string(),
             PackEntry {

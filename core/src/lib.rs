@@ -16,6 +16,7 @@ pub mod hours;
 pub mod ics;
 pub mod json;
 pub mod keys;
+pub mod langmap;
 pub mod letters;
 pub mod limits;
 pub mod locales;

@@ -1,12 +1,11 @@
 //! Sync decisions: when to check for new content, what to download, what to accept, and how
 //! to name the outcome. The app does the fetching and storing; every choice is made here.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::feed::{FeedError, Manifest};
 use crate::json::{FromJson, JsonError, Reader, ToJson, Writer};
+use crate::langmap::LangMap;
 use crate::{from_json_struct, to_json_struct};
 
 pub use crate::limits::{MAX_MANIFEST_BYTES, MAX_PACK_BYTES, MAX_SIGNATURE_BYTES};
@@ -101,7 +100,7 @@ pub enum Decision {
 /// content version; a pack is downloaded only when its hash differs from the one held.
 pub fn decide(
     installed: Option<&Manifest>,
-    held: &BTreeMap<String, String>,
+    held: &LangMap<String>,
     offered: &Manifest,
     wanted: &[String],
     app_version: &str,
@@ -470,7 +469,7 @@ mod tests {
         }
     }
 
-    fn held(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    fn held(pairs: &[(&str, &str)]) -> LangMap<String> {
         pairs
             .iter()
             .map(|(l, s)| ((*l).into(), (*s).into()))

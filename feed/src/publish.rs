@@ -1,6 +1,5 @@
 //! `jardam-feed build` and `jardam-feed verify`: writing a signed feed and checking one.
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
@@ -11,6 +10,7 @@ use jardam_core::feed::{
     sha256_hex, verify_manifest,
 };
 use jardam_core::keys;
+use jardam_core::langmap::LangMap;
 use jardam_core::limits::{self, MAX_PACK_BYTES};
 
 use crate::check::plural;
@@ -56,7 +56,7 @@ pub fn build(
 ) -> Result<Built, BuildError> {
     let failed = BuildError::Failed;
     let packs = build_packs(content);
-    let mut entries = BTreeMap::new();
+    let mut entries = LangMap::new();
     let mut files = Vec::new();
     let mut pack_bytes = Vec::new();
     let mut problems = Vec::new();
