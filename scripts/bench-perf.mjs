@@ -13,7 +13,8 @@
 //      screen, measured in the page with a MutationObserver and the next animation frame);
 //   4. memory after a full tour: WebAssembly memory + JS heap used (CDP Performance.getMetrics,
 //      after a forced garbage collection);
-//   5. Lighthouse (npm `lighthouse`, mobile preset, simulated slow 4G + 4× CPU) on /rights;
+//   5. Lighthouse (npm `lighthouse`, mobile preset, simulated slow 4G + 4× CPU) on /rights, five
+//      runs, the one with the median Performance score reported;
 //   6. search over 1,000 generated articles in Chromium (app/tests/search_speed.rs, release
 //      profile, through wasm-bindgen-test-runner; not throttled, see the note written with it).
 // Usage: node scripts/bench-perf.mjs [--runs N] [--skip-lighthouse] [--skip-search]
@@ -38,6 +39,7 @@ import {
 const arg = (name) => process.argv.includes(name);
 const runsArg = process.argv.indexOf("--runs");
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+const LH_RUNS = 5;
 const HEADING = "## Cheap phone";
 const CPU_SLOWDOWN = 4;
 /** Lighthouse's mobile slow 4G as DevTools throttling applies it (per request). */
@@ -302,7 +304,14 @@ try {
   await browser.close();
 
   // 5. Lighthouse (its own Chromium, a fresh profile: a first visit).
-  const lh = arg("--skip-lighthouse") ? null : await lighthouse(`${server.url}/rights`);
+  // One Lighthouse run swings by a few points (TBT varies most), so the run with the median
+  // Performance score of LH_RUNS is reported, with every run's score beside it.
+  const lhRuns = [];
+  if (!arg("--skip-lighthouse")) {
+    for (let i = 0; i < LH_RUNS; i++) lhRuns.push(await lighthouse(`${server.url}/rights`));
+    lhRuns.sort((a, b) => a.performance - b.performance);
+  }
+  const lh = lhRuns.length ? lhRuns[Math.floor(lhRuns.length / 2)] : null;
 
   // 6. Search over 1,000 generated articles.
   const speed = arg("--skip-search") ? null : searchInChromium();
@@ -330,7 +339,7 @@ try {
     `| memory after the tour: WASM ${mb(mem.wasm)} + JS heap used ${mb(mem.jsUsed)} | ${mb(mem.wasm + mem.jsUsed)} | < 30 MB |`,
     ...(lh
       ? [
-          `| Lighthouse ${lh.version} mobile: Performance / Accessibility / Best Practices | ${lh.performance} / ${lh.accessibility} / ${lh.bestPractices} | ≥ 95 / 100 / 100 |`,
+          `| Lighthouse ${lh.version} mobile: Performance / Accessibility / Best Practices, median of ${lhRuns.length} runs (Performance ${lhRuns.map((r) => r.performance).join(", ")}) | ${lh.performance} / ${lh.accessibility} / ${lh.bestPractices} | ≥ 95 / 100 / 100 |`,
           `| Lighthouse: FCP / LCP / TBT / CLS | ${ms(lh.fcp)} / ${ms(lh.lcp)} / ${ms(lh.tbt)} / ${lh.cls.toFixed(3)} | |`,
         ]
       : []),
