@@ -89,26 +89,32 @@ fn main() {
     );
     out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum Plural {\n");
     variants(&mut out, &plural);
-    out.push_str("}\n\n/// Strings per language, in `Lang` order, indexed by `Key`.\n");
+    // Each language's strings joined into one text, with the end of each string (byte offset)
+    // in a table of u16: a quarter of the bytes of a table of `&str` (pointer and length each).
+    out.push_str("}\n\n/// Each language's strings joined, in `Lang` order.\n");
+    writeln!(out, "static TEXTS: [&str; {}] = [", LOCALES.len()).unwrap();
+    let mut ends = Vec::new();
+    for locale in &locales {
+        let mut text = String::new();
+        let mut locale_ends = Vec::new();
+        for key in &plain {
+            if let Some(Entry::Text(string)) = locale.get(key) {
+                text.push_str(string);
+            }
+            locale_ends.push(u16::try_from(text.len()).expect("a language's strings exceed 64 KB"));
+        }
+        writeln!(out, "    {text:?},").unwrap();
+        ends.push(locale_ends);
+    }
+    out.push_str("];\n\n/// Where each string of `TEXTS` ends, by language and `Key`.\n");
     writeln!(
         out,
-        "pub static TABLE: [[&str; {}]; {}] = [",
+        "static ENDS: [[u16; {}]; {}] = {ends:?};\n",
         plain.len(),
         LOCALES.len()
     )
     .unwrap();
-    for locale in &locales {
-        out.push_str("    [");
-        for key in &plain {
-            if let Some(Entry::Text(text)) = locale.get(key) {
-                write!(out, "{text:?}, ").unwrap();
-            }
-        }
-        out.push_str("],\n");
-    }
-    out.push_str(
-        "];\n\n/// Plural forms per language, in `Lang` order, indexed by `Plural`, then by\n",
-    );
+    out.push_str("/// Plural forms per language, in `Lang` order, indexed by `Plural`, then by\n");
     out.push_str(
         "/// `jardam_core::plural::Category`; a form the language does not use is empty.\n",
     );

@@ -58,7 +58,7 @@ pub struct I18n {
 impl I18n {
     /// The string for `key` in the current language (reactive).
     pub fn t(&self, key: Key) -> &'static str {
-        TABLE[self.lang.get() as usize][key as usize]
+        text_in(self.lang.get(), key)
     }
 
     /// The string for `key` as a view that follows the language. Every text shares this one
@@ -99,7 +99,14 @@ pub fn russian(key: Key) -> &'static str {
 /// The string for `key` in `lang`, whatever the reader's language: consultant mode shows every
 /// language at once.
 pub fn text_in(lang: Lang, key: Key) -> &'static str {
-    TABLE[lang as usize][key as usize]
+    let ends = &ENDS[lang as usize];
+    let start = match key as usize {
+        0 => 0,
+        i => ends[i - 1],
+    };
+    TEXTS[lang as usize]
+        .get(usize::from(start)..usize::from(ends[key as usize]))
+        .unwrap_or_default()
 }
 
 /// The `I18n` provided by the app root.
