@@ -7,7 +7,7 @@
 //! size cut"). The editors' feed tool still writes with serde, and tests check that both agree.
 //! Reading follows `serde_json` with serde's defaults: unknown fields are skipped, a missing
 //! field is an error unless the type says it has a default, and integers must be whole and in
-//! range.
+//! range. Unlike serde, a repeated field keeps its last value.
 
 use core::fmt;
 use std::collections::BTreeMap;
