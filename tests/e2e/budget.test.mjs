@@ -16,11 +16,11 @@ const KB = 1024;
 export const SHELL_BUDGET = 200 * KB;
 export const PACK_BUDGET = 60 * KB;
 /**
- * Until the shell reaches SHELL_BUDGET (issue #8, still open: 211.5 KB on 2026-11-21), it must at
+ * Until the shell reaches SHELL_BUDGET (issue #8, still open: 210.8 KB on 2026-11-21), it must at
  * least not grow: this ceiling fails any change that adds more than a few KB. Lower it with
  * every cut; remove it when the budget is met.
  */
-export const SHELL_CEILING = 214 * KB;
+export const SHELL_CEILING = 213 * KB;
 const dist = join(root, "dist");
 
 /** Brotli (quality 11) size of `bytes`. */
