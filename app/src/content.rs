@@ -12,7 +12,7 @@ use jardam_core::content::Pack;
 use jardam_core::feed::{Keyring, Manifest};
 use jardam_core::langmap::LangMap;
 use jardam_core::sync::{Attempt, Outcome, wanted_langs};
-use jardam_core::{from_json_struct, json, to_json_struct};
+use jardam_core::{json, json_struct};
 use leptos::prelude::*;
 
 use crate::feed;
@@ -61,7 +61,7 @@ impl Signed {
     }
 }
 
-from_json_struct!(Installed {
+json_struct!(Installed {
     "manifest" => manifest: required,
     "mirror" => mirror: required,
     "etag" => etag: default,
@@ -72,23 +72,7 @@ from_json_struct!(Installed {
     "signed" => signed: default,
 });
 
-to_json_struct!(Installed {
-    "manifest" => manifest,
-    "mirror" => mirror,
-    "etag" => etag,
-    "last_modified" => last_modified,
-    "checked_at_ms" => checked_at_ms,
-    "held" => held,
-    "keys" => keys,
-    "signed" => signed,
-});
-
-to_json_struct!(Signed {
-    "manifest" => manifest,
-    "signature" => signature,
-});
-
-from_json_struct!(Signed {
+json_struct!(Signed {
     "manifest" => manifest: required,
     "signature" => signature: required,
 });

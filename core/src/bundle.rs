@@ -10,10 +10,10 @@ use serde::{Deserialize, Serialize};
 use crate::content::Pack;
 use crate::feed::{Keyring, Manifest, verify_manifest};
 use crate::json;
+use crate::json_struct;
 use crate::langmap::LangMap;
 use crate::limits::{MAX_LANGS, MAX_MANIFEST_BYTES, MAX_PACK_BYTES, MAX_SIGNATURE_BYTES};
 use crate::sync::Outcome;
-use crate::{from_json_struct, to_json_struct};
 
 /// The `format` field of a hand-off file.
 pub const FORMAT: &str = "jardam-content";
@@ -36,14 +36,7 @@ pub struct Bundle {
     pub packs: LangMap<String>,
 }
 
-to_json_struct!(Bundle {
-    "format" => format,
-    "manifest" => manifest,
-    "signature" => signature,
-    "packs" => packs,
-});
-
-from_json_struct!(Bundle {
+json_struct!(Bundle {
     "format" => format: required,
     "manifest" => manifest: required,
     "signature" => signature: required,

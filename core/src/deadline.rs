@@ -17,18 +17,11 @@ pub struct Anchors {
     pub departure: Option<Date>,
 }
 
-crate::from_json_struct!(Anchors {
+crate::json_struct!(Anchors {
     "entry" => entry: default,
     "contract" => contract: default,
     "patent" => patent: default,
     "departure" => departure: default,
-});
-
-crate::to_json_struct!(Anchors {
-    "entry" => entry,
-    "contract" => contract,
-    "patent" => patent,
-    "departure" => departure,
 });
 
 impl Anchors {

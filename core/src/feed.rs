@@ -23,7 +23,7 @@ use crate::limits::{
     self, MAX_LANGS, MAX_MANIFEST_BYTES, MAX_MANIFEST_KEYS, MAX_PACK_BYTES, OverLimit,
 };
 pub use crate::trust::{Keyring, TrustedKey};
-use crate::{from_json_struct, to_json_struct};
+use crate::{from_json_struct, json_struct};
 
 /// Format version of the manifest and packs this code reads and writes. A feed with another
 /// schema is refused with [`FeedError::UnsupportedSchema`] ("update the app").
@@ -69,7 +69,7 @@ pub struct PackEntry {
     pub size: u64,
 }
 
-from_json_struct!(Manifest {
+json_struct!(Manifest {
     "schema" => schema: required,
     "content_version" => content_version: required,
     "generated" => generated: required,
@@ -80,24 +80,7 @@ from_json_struct!(Manifest {
     "revoked_keys" => revoked_keys: default,
 });
 
-to_json_struct!(Manifest {
-    "schema" => schema,
-    "content_version" => content_version,
-    "generated" => generated,
-    "key_id" => key_id,
-    "min_app_version" => min_app_version,
-    "packs" => packs,
-    "new_keys" => new_keys,
-    "revoked_keys" => revoked_keys,
-});
-
-to_json_struct!(PackEntry {
-    "file" => file,
-    "sha256" => sha256,
-    "size" => size,
-});
-
-from_json_struct!(PackEntry {
+json_struct!(PackEntry {
     "file" => file: required,
     "sha256" => sha256: required,
     "size" => size: required,

@@ -629,11 +629,13 @@ impl<T: ToJson + ?Sized> ToJson for &T {
     }
 }
 
-/// Implements [`ToJson`] for a struct written as an object, listing each field with its JSON
-/// name, in the order serde writes them (the struct's order).
+/// Implements [`FromJson`] like [`from_json_struct!`] and [`ToJson`] for a struct the app also
+/// writes: every field, in the order listed, which must be the struct's (serde's order).
 #[macro_export]
-macro_rules! to_json_struct {
-    ($ty:ty { $($name:literal => $field:ident),+ $(,)? }) => {
+macro_rules! json_struct {
+    ($ty:ty { $($name:literal => $field:ident: $kind:ident),+ $(,)? }) => {
+        $crate::from_json_struct!($ty { $($name => $field: $kind),+ });
+
         impl $crate::json::ToJson for $ty {
             fn write(&self, w: &mut $crate::json::Writer) {
                 w.begin_object();
@@ -659,18 +661,11 @@ mod tests {
         note: Option<String>,
     }
 
-    from_json_struct!(Sample {
+    crate::json_struct!(Sample {
         "name" => name: required,
         "count" => count: required,
         "tags" => tags: default,
         "note" => note: default,
-    });
-
-    crate::to_json_struct!(Sample {
-        "name" => name,
-        "count" => count,
-        "tags" => tags,
-        "note" => note,
     });
 
     #[test]

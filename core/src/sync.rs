@@ -1,12 +1,12 @@
 //! Sync decisions: when to check for new content, what to download, what to accept, and how
 //! to name the outcome. The app does the fetching and storing; every choice is made here.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::feed::{FeedError, Manifest};
 use crate::json::{FromJson, JsonError, Reader, ToJson, Writer};
 use crate::langmap::LangMap;
-use crate::{from_json_struct, to_json_struct};
+use crate::{from_json_struct, json_struct};
 
 pub use crate::limits::{MAX_MANIFEST_BYTES, MAX_PACK_BYTES, MAX_SIGNATURE_BYTES};
 /// Time-out of one request, in milliseconds.
@@ -136,8 +136,8 @@ pub fn decide(
 }
 
 /// The result of one sync attempt against one mirror, for the UI and the diagnostics list.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "code", rename_all = "kebab-case", try_from = "OutcomeRecord")]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "code", rename_all = "kebab-case")]
 pub enum Outcome {
     /// The feed has nothing newer.
     UpToDate,
@@ -234,9 +234,7 @@ impl Outcome {
     }
 }
 
-/// [`Outcome`] as stored: its code and whichever numbers it carries. Reading through this flat
-/// record instead of serde's internally tagged enum keeps the WebAssembly much smaller.
-#[derive(Deserialize)]
+/// [`Outcome`] as stored: its code and whichever numbers it carries, read as one flat record.
 struct OutcomeRecord {
     code: String,
     version: Option<u64>,
@@ -281,14 +279,7 @@ impl ToJson for Outcome {
     }
 }
 
-to_json_struct!(Attempt {
-    "at_ms" => at_ms,
-    "mirror" => mirror,
-    "outcome" => outcome,
-    "bytes" => bytes,
-});
-
-from_json_struct!(Attempt {
+json_struct!(Attempt {
     "at_ms" => at_ms: required,
     "mirror" => mirror: required,
     "outcome" => outcome: required,
@@ -351,7 +342,7 @@ impl From<&FeedError> for Outcome {
 }
 
 /// One sync attempt, kept for More → Diagnostics.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Attempt {
     /// When it ended, Unix milliseconds.
     pub at_ms: f64,

@@ -13,7 +13,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::hex;
 use crate::json::{FromJson, JsonError, Reader, ToJson, Writer};
-use crate::{from_json_struct, to_json_struct};
+use crate::json_struct;
 
 /// A public key allowed to sign feeds. In JSON: `{"id": "…", "public_key": "64 hex digits"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,12 +69,7 @@ impl ToJson for TrustedKey {
     }
 }
 
-to_json_struct!(Keyring {
-    "keys" => keys,
-    "revoked" => revoked,
-});
-
-from_json_struct!(Keyring {
+json_struct!(Keyring {
     "keys" => keys: required,
     "revoked" => revoked: default,
 });
