@@ -10,7 +10,6 @@
 //! range. Unlike serde, a repeated field keeps its last value.
 
 use core::fmt;
-use std::collections::BTreeMap;
 
 /// How deeply arrays and objects may nest (as in `serde_json`), so hostile input cannot
 /// exhaust the stack.
@@ -164,7 +163,8 @@ impl Reader<'_> {
         Ok(())
     }
 
-    /// Reads an array, calling `item` for each element; `item` must read the element.
+    /// Reads an array, calling `item` for each element; `item` must read the element. (The same
+    /// loop as [`object`](Self::object): one shared through a closure measured 0.5 KB larger.)
     pub fn array(
         &mut self,
         item: &mut dyn FnMut(&mut Self) -> Result<(), JsonError>,
@@ -419,17 +419,6 @@ impl<T: FromJson> FromJson for Vec<T> {
     }
 }
 
-impl<T: FromJson> FromJson for BTreeMap<String, T> {
-    fn read(r: &mut Reader<'_>) -> Result<Self, JsonError> {
-        let mut map = BTreeMap::new();
-        r.object(&mut |r, key| {
-            map.insert(key.to_owned(), T::read(r)?);
-            Ok(())
-        })?;
-        Ok(map)
-    }
-}
-
 /// Implements [`FromJson`] for a struct read from an object, listing each field with its JSON
 /// name and whether it is `required` or has a `default` when missing (as serde's
 /// `#[serde(default)]`).
@@ -612,17 +601,6 @@ impl<T: ToJson> ToJson for Vec<T> {
     }
 }
 
-impl<K: AsRef<str>, V: ToJson> ToJson for BTreeMap<K, V> {
-    fn write(&self, w: &mut Writer) {
-        w.begin_object();
-        for (key, value) in self {
-            w.field(key.as_ref());
-            value.write(w);
-        }
-        w.end_object();
-    }
-}
-
 impl<T: ToJson + ?Sized> ToJson for &T {
     fn write(&self, w: &mut Writer) {
         (**self).write(w);
@@ -679,8 +657,7 @@ mod tests {
         let text = to_string(&sample);
         assert_eq!(text, serde_json::to_string(&sample).unwrap());
         assert_eq!(from_slice::<Sample>(text.as_bytes()).unwrap(), sample);
-        let map: BTreeMap<&str, Vec<bool>> = [("b", vec![true]), ("a", vec![])].into();
-        assert_eq!(to_string(&map), r#"{"a":[],"b":[true]}"#);
+        assert_eq!(to_string(&vec![vec![true], vec![]]), "[[true],[]]");
         assert_eq!(to_string(&1_763_761_234_567.0_f64), "1763761234567");
         assert_eq!(
             from_slice::<f64>(b"1763761234567.0"),
