@@ -1,4 +1,6 @@
-//! Compiles `locales/*.toml` into static string tables.
+//! Compiles `locales/*.toml` into the app: the key enums, the Russian strings (built in: the
+//! fallback and the officer card's language) and, for every other language, the path and
+//! SHA-256 of the strings file the app fetches (`jardam-feed strings` writes those files).
 //!
 //! `jardam_core::locales::check` holds the rules (same keys as `en.toml`, same `{placeholders}`,
 //! the plural forms each language's CLDR rules need); any problem stops the build with a message
@@ -7,43 +9,10 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use jardam_core::locales::{Entry, Locale, check};
+use jardam_core::feed::sha256_hex;
+use jardam_core::locales::{self, Entry, LANGS};
 use jardam_core::plural::Category;
-
-/// Locale files in the order of the app's `Lang` enum.
-const LOCALES: [&str; 5] = ["ky", "ru", "uz", "tg", "en"];
-const REFERENCE: &str = "en";
-
-fn entry(value: &toml::Value) -> Entry {
-    match value {
-        toml::Value::String(text) => Entry::Text(text.clone()),
-        toml::Value::Table(table) => table
-            .iter()
-            .map(|(name, text)| Some((name.clone(), text.as_str()?.to_owned())))
-            .collect::<Option<Vec<_>>>()
-            .map_or_else(
-                || Entry::Invalid("a table with a value that is not a string".to_owned()),
-                Entry::Forms,
-            ),
-        other => Entry::Invalid(format!("a TOML {}", other.type_str())),
-    }
-}
-
-fn load(dir: &Path, lang: &str) -> Locale {
-    let path = dir.join(format!("{lang}.toml"));
-    println!("cargo:rerun-if-changed={}", path.display());
-    let file = format!("locales/{lang}.toml");
-    let text =
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{file}: cannot read: {e}"));
-    let table: toml::Table = text
-        .parse()
-        .unwrap_or_else(|e| panic!("{file}: invalid TOML: {e}"));
-    Locale {
-        lang: lang.to_owned(),
-        file,
-        entries: table.iter().map(|(k, v)| (k.clone(), entry(v))).collect(),
-    }
-}
+use jardam_core::ui_strings::{self, BUILT_IN};
 
 fn camel(key: &str) -> String {
     key.split('_')
@@ -64,12 +33,15 @@ fn variants(out: &mut String, keys: &[&str]) {
 
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales");
-    let reference = load(&dir, REFERENCE);
-    let locales: Vec<Locale> = LOCALES.iter().map(|lang| load(&dir, lang)).collect();
-    let errors: Vec<String> = locales.iter().flat_map(|l| check(&reference, l)).collect();
-    if !errors.is_empty() {
-        panic!("locale errors:\n{}", errors.join("\n"));
+    println!("cargo:rerun-if-changed={}", dir.display());
+    for lang in LANGS {
+        println!(
+            "cargo:rerun-if-changed={}",
+            dir.join(format!("{lang}.toml")).display()
+        );
     }
+    let (reference, all) = locales::load_all(&dir)
+        .unwrap_or_else(|errors| panic!("locale errors:\n{}", errors.join("\n")));
     let keys = |plural: bool| -> Vec<&str> {
         reference
             .entries
@@ -89,53 +61,59 @@ fn main() {
     );
     out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum Plural {\n");
     variants(&mut out, &plural);
-    // Each language's strings joined into one text, with the end of each string (byte offset)
-    // in a table of u16: a quarter of the bytes of a table of `&str` (pointer and length each).
-    out.push_str("}\n\n/// Each language's strings joined, in `Lang` order.\n");
-    writeln!(out, "static TEXTS: [&str; {}] = [", LOCALES.len()).unwrap();
-    let mut ends = Vec::new();
-    for locale in &locales {
-        let mut text = String::new();
-        let mut locale_ends = Vec::new();
-        for key in &plain {
-            if let Some(Entry::Text(string)) = locale.get(key) {
-                text.push_str(string);
-            }
-            locale_ends.push(u16::try_from(text.len()).expect("a language's strings exceed 64 KB"));
-        }
-        writeln!(out, "    {text:?},").unwrap();
-        ends.push(locale_ends);
-    }
-    out.push_str("];\n\n/// Where each string of `TEXTS` ends, by language and `Key`.\n");
+    out.push_str("}\n\n");
     writeln!(
         out,
-        "static ENDS: [[u16; {}]; {}] = {ends:?};\n",
+        "/// How many plain strings a language has (one per `Key`); its plural forms follow.\n\
+         const PLAIN: usize = {};\n\n\
+         /// How many strings a language has: plain ones, then four plural forms per `Plural`.\n\
+         const STRINGS: usize = {};\n",
         plain.len(),
-        LOCALES.len()
+        plain.len() + plural.len() * Category::ALL.len()
     )
     .unwrap();
-    out.push_str("/// Plural forms per language, in `Lang` order, indexed by `Plural`, then by\n");
-    out.push_str(
-        "/// `jardam_core::plural::Category`; a form the language does not use is empty.\n",
-    );
+
+    // The built-in strings joined into one text, with the end of each (byte offset) in a table
+    // of u16: a quarter of the bytes of a table of `&str` (pointer and length each).
+    let russian = all.iter().find(|l| l.lang == BUILT_IN).expect("ru.toml");
+    let table = ui_strings::table(&reference, russian);
+    let mut text = String::new();
+    let mut ends = Vec::new();
+    for string in &table {
+        text.push_str(string);
+        ends.push(u16::try_from(text.len()).expect("a language's strings exceed 64 KB"));
+    }
     writeln!(
         out,
-        "pub static PLURALS: [[[&str; {}]; {}]; {}] = [",
-        Category::ALL.len(),
-        plural.len(),
-        LOCALES.len()
+        "/// The built-in language's strings joined, in `ui_strings::table` order.\n\
+         static BUILT_IN_TEXT: &str = {text:?};\n\n\
+         /// Where each string of `BUILT_IN_TEXT` ends.\n\
+         static BUILT_IN_ENDS: [u16; STRINGS] = {ends:?};\n"
     )
     .unwrap();
-    for locale in &locales {
-        out.push_str("    [");
-        for key in &plural {
-            let entry = locale.get(key).expect("checked above");
-            let forms = Category::ALL.map(|c| entry.form(c).unwrap_or(""));
-            write!(out, "{forms:?}, ").unwrap();
-        }
-        out.push_str("],\n");
-    }
-    out.push_str("];\n");
+
+    // The other languages: the file each is fetched from and its SHA-256.
+    let files: Vec<(String, String)> = all
+        .iter()
+        .map(|locale| {
+            if locale.lang == BUILT_IN {
+                return (String::new(), String::new());
+            }
+            let bytes = ui_strings::file_bytes(&ui_strings::table(&reference, locale));
+            (
+                format!("/{}", ui_strings::file_name(&locale.lang, &bytes)),
+                sha256_hex(&bytes),
+            )
+        })
+        .collect();
+    writeln!(
+        out,
+        "/// Per language, in `Lang` order: the path and SHA-256 of its strings file (empty for the\n\
+         /// built-in language).\n\
+         static FILES: [(&str, &str); {}] = {files:?};",
+        LANGS.len()
+    )
+    .unwrap();
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("locales.rs");
     std::fs::write(dest, out).unwrap();
     println!("cargo:rerun-if-changed=build.rs");

@@ -2,14 +2,17 @@
 // Finishes a Trunk build (run as Trunk's post_build hook, or by hand on a dist folder):
 //   0. minifies wasm-bindgen's JS glue with terser (Trunk's own minifier cannot parse it) and
 //      writes its new Subresource Integrity hash into index.html;
-//   1. builds the signed content feed into DIR/feed (jardam-feed build);
+//   1. builds the signed content feed into DIR/feed (jardam-feed build) and the UI strings of
+//      every language but the built-in Russian into DIR/l10n (jardam-feed strings), and lists
+//      them in index.html (<meta name="jardam-l10n">) for the script that preloads the reader's;
 //   2. writes the build label into index.html (<meta name="jardam-build">);
 //   3. writes the Content Security Policy, with the SHA-256 of Trunk's inline bootstrap script
 //      and the feed mirrors' origins, into index.html (<meta http-equiv>) and, with the other
 //      security and caching headers, into DIR/_headers (the format several static hosts read;
 //      scripts/serve.sh gives nginx the policy from it);
 //   4. writes DIR/sw.js from assets/sw.js with the precache list and a cache version derived
-//      from the hashes of every file it precaches, so each new build is a new cache.
+//      from the hashes of every file it precaches, so each new build is a new cache (minified
+//      by terser).
 // Usage: node scripts/postbuild.mjs [DIR]   (DIR defaults to $TRUNK_STAGING_DIR)
 // Environment: JARDAM_BUILD_LABEL overrides the label; JARDAM_SIGNING_KEY signs the feed;
 // JARDAM_FEED_MIRRORS lists the feed mirrors (base URLs, space-separated, tried in order;
@@ -48,6 +51,69 @@ function digest(paths) {
 }
 
 const indexPath = join(dir, "index.html");
+
+/** Subresource Integrity value of `bytes`, as Trunk writes it. */
+const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+
+/** Replaces the integrity of the `<link>` to `/name` in index.html with that of `bytes`. */
+function rewriteIntegrity(name, bytes) {
+  const html = readFileSync(indexPath, "utf8");
+  const link = new RegExp(`(<link[^>]*href="?/${name.replace(/\./g, "\\.")}"?[^>]*integrity=)"?sha384-[A-Za-z0-9+/=]+"?`);
+  if (!link.test(html)) {
+    console.error(`postbuild: index.html has no integrity for ${name} to update`);
+    process.exit(1);
+  }
+  writeFileSync(indexPath, html.replace(link, `$1${sri(bytes)}`));
+}
+
+// Short import and export names. wasm-bindgen names each of the app's ~250 imports after its
+// Rust item plus a hash (`__wbg_fetch_21015a0a4570ab44`) and writes every name twice, in the
+// WebAssembly and in the JS glue. Binaryen renames them to one to three letters and prints the
+// mapping, which is applied to the glue; a second -Oz after the renaming finds a little more:
+// together 4.8 KB less WebAssembly and 2.7 KB less JS with brotli (BENCHMARKS.md).
+// The glue is still wasm-bindgen's unminified output here, so its shapes are known: the
+// imports are the keys of one object under the module name, the exports are read as `wasm.NAME`.
+const wasmOptFlags = readFileSync(join(root, "index.html"), "utf8").match(/data-wasm-opt-params="([^"]*)"/)?.[1].split(/\s+/) ?? [];
+for (const name of readdirSync(dir).filter((file) => /^jardam-app-[0-9a-f]+_bg\.wasm$/.test(file))) {
+  const wasmPath = join(dir, name);
+  const gluePath = join(dir, name.replace(/_bg\.wasm$/, ".js"));
+  const importModules = (bytes) => new Set(WebAssembly.Module.imports(new WebAssembly.Module(bytes)).map((i) => i.module));
+  // A folder finished before (postbuild run again by hand or by a test) keeps its short names.
+  if (![...importModules(readFileSync(wasmPath))].some((module) => module.endsWith("_bg.js"))) continue;
+  const mapping = JSON.parse(
+    execFileSync("wasm-opt", [...wasmOptFlags, "--minify-imports-and-exports-and-modules", ...(process.env.TRUNK_PROFILE === "debug" ? [] : ["-Oz"]), wasmPath, "-o", wasmPath], {
+      encoding: "utf8",
+    }),
+  );
+  const wasm = readFileSync(wasmPath);
+  const modules = importModules(wasm);
+  let glue = readFileSync(gluePath, "utf8");
+  const fail = (what) => {
+    console.error(`postbuild: ${gluePath}: ${what}; the glue's shape changed (wasm-bindgen upgrade?)`);
+    process.exit(1);
+  };
+  if (modules.size !== 1) fail(`expected one import module after minifying, found ${[...modules].join(", ")}`);
+  const property = (key) => (/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key));
+  for (const [module, from, to] of mapping.imports) {
+    const key = new RegExp(`(^|[\\s,{])${from.replace(/\$/g, "\\$")}(?=: )`, "gm");
+    const found = glue.match(key)?.length ?? 0;
+    if (found !== 1) fail(`import ${from} of ${module} is a key ${found} times, not once`);
+    glue = glue.replace(key, `$1${property(to)}`);
+  }
+  const [module] = mapping.imports[0] ?? [];
+  const moduleKey = `${JSON.stringify(module)}: `;
+  if (glue.split(moduleKey).length !== 2) fail(`the import module ${module} is not named once`);
+  glue = glue.replace(moduleKey, `${JSON.stringify([...modules][0])}: `);
+  const exports = new Map(mapping.exports);
+  glue = glue.replace(/\bwasm\.([A-Za-z_$][\w$]*)/g, (all, from) => {
+    if (!exports.has(from)) fail(`wasm.${from} is not an export`);
+    const to = exports.get(from);
+    return /^[A-Za-z_$][\w$]*$/.test(to) ? `wasm.${to}` : `wasm[${JSON.stringify(to)}]`;
+  });
+  writeFileSync(gluePath, glue);
+  rewriteIntegrity(name, wasm);
+}
+
 // terser is an npm package of tests/ (scripts/setup.sh installs it).
 const terser = createRequire(join(root, "tests", "package.json")).resolve("terser");
 const { minify } = await import(pathToFileURL(terser));
@@ -55,20 +121,23 @@ for (const name of readdirSync(dir).filter((file) => /^jardam-app-[0-9a-f]+\.js$
   const path = join(dir, name);
   const { code } = await minify(readFileSync(path, "utf8"), { module: true, ecma: 2020 });
   writeFileSync(path, code);
-  const integrity = `sha384-${createHash("sha384").update(code).digest("base64")}`;
-  const html = readFileSync(indexPath, "utf8");
-  const link = new RegExp(`(<link[^>]*href="?/${name}"?[^>]*integrity=)"?sha384-[A-Za-z0-9+/=]+"?`);
-  if (!link.test(html)) {
-    console.error(`postbuild: index.html has no integrity for ${name} to update`);
-    process.exit(1);
-  }
-  writeFileSync(indexPath, html.replace(link, `$1${integrity}`));
+  rewriteIntegrity(name, code);
 }
 
 execFileSync("cargo", ["run", "--quiet", "-p", "jardam-feed", "--", "build", "--out", join(dir, "feed")], {
   cwd: root,
   stdio: "inherit",
 });
+execFileSync("cargo", ["run", "--quiet", "-p", "jardam-feed", "--", "strings", "--out", join(dir, "l10n")], {
+  cwd: root,
+  stdio: "inherit",
+});
+/** The strings files, as index.html's preload script reads them: `ky.HASH16 uz.HASH16 …`. */
+const stringFiles = readdirSync(join(dir, "l10n"))
+  .filter((name) => /^[a-z]+\.[0-9a-f]{16}\.json$/.test(name))
+  .map((name) => name.replace(/\.json$/, ""))
+  .sort()
+  .join(" ");
 
 const label =
   process.env.JARDAM_BUILD_LABEL || digest(files(dir).filter((p) => p !== "index.html")).slice(0, 8);
@@ -96,6 +165,11 @@ if (!meta.test(index)) {
   process.exit(1);
 }
 const mirrorsMeta = /<meta[^>]*\bname="?jardam-feed-mirrors"?[^>]*>/;
+const stringsMeta = /<meta[^>]*\bname="?jardam-l10n"?[^>]*>/;
+if (!stringsMeta.test(index)) {
+  console.error("postbuild: index.html has no <meta name=\"jardam-l10n\">");
+  process.exit(1);
+}
 const mirrors = (process.env.JARDAM_FEED_MIRRORS || "/feed/").split(/\s+/).filter(Boolean);
 for (const mirror of mirrors) {
   if (!/^(\/|https?:\/\/)[^\s"<>]*\/$/.test(mirror)) {
@@ -108,7 +182,8 @@ if (!mirrorsMeta.test(index)) {
   process.exit(1);
 }
 
-// Content Security Policy: nothing inline but Trunk's bootstrap script (allowed by its hash),
+// Content Security Policy: nothing inline but Trunk's bootstrap script and the strings preload
+// (allowed by their hashes),
 // nothing from other origins but the feed mirrors, WebAssembly allowed to compile.
 const inlineScripts = [...index.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 const scriptHashes = inlineScripts.map((body) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`);
@@ -138,6 +213,7 @@ const labelled = index
   .replace(cspMeta, "")
   .replace(meta, `<meta name="jardam-build" content="${label.replace(/[^\w.+-]/g, "")}">`)
   .replace(mirrorsMeta, `<meta name="jardam-feed-mirrors" content="${mirrors.join(" ")}">`)
+  .replace(stringsMeta, `<meta name="jardam-l10n" content="${stringFiles}">`)
   .replace(/<meta charset="?utf-8"?>/i, (charset) => `${charset}<meta http-equiv="Content-Security-Policy" content="${metaPolicy}">`);
 if (!labelled.includes(metaPolicy)) {
   console.error("postbuild: index.html has no <meta charset=utf-8> to put the security policy after");
@@ -165,6 +241,7 @@ const rules = [
     .filter((path) => /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(path))
     .map((path) => ["/" + path, [immutable]]),
   ["/feed/packs/*", [immutable]],
+  ["/l10n/*", [immutable]],
 ];
 writeFileSync(join(dir, "_headers"), rules.map(([path, headers]) => [path, ...headers.map((h) => "  " + h)].join("\n")).join("\n") + "\n");
 
@@ -173,5 +250,5 @@ const version = digest(precache).slice(0, 16);
 const worker = readFileSync(join(root, "assets", "sw.js"), "utf8")
   .replace("__JARDAM_VERSION__", version)
   .replace("__JARDAM_PRECACHE__", JSON.stringify(precache.map((p) => "/" + p)));
-writeFileSync(join(dir, "sw.js"), worker);
+writeFileSync(join(dir, "sw.js"), (await minify(worker, { ecma: 2020 })).code);
 console.log(`postbuild: build ${label}, cache ${version}, ${precache.length} files precached`);

@@ -24,11 +24,13 @@ pub struct Status {
     pub online: ReadSignal<bool>,
 }
 
-/// The whole app.
+/// The whole app, in `lang` (whose strings are loaded) or, when `missing` is set, in `lang`
+/// instead of that one.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(lang: Lang, missing: Option<Lang>) -> impl IntoView {
     provide_context(I18n {
-        lang: RwSignal::new(prefs::initial_lang()),
+        lang: RwSignal::new(lang),
+        unavailable: RwSignal::new(missing),
     });
     provide_context(pwa::register());
     provide_context(Status {
@@ -50,8 +52,8 @@ pub fn App() -> impl IntoView {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", lang.code());
         }
-        prefs::save_lang(lang);
         if previous.is_some_and(|p| p != lang) {
+            prefs::save_lang(lang);
             spawn_local(switch_content(content, lang.code().to_owned()));
         }
         lang

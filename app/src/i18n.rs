@@ -1,6 +1,10 @@
-//! UI languages and the compiled string table built from `locales/`.
+//! UI languages and their strings, built from `locales/`: Russian compiled in, every other
+//! language fetched from its own file (`l10n/`) when first needed, so a reader downloads one
+//! language's strings, not five.
 
-use jardam_core::plural;
+use std::sync::OnceLock;
+
+use jardam_core::{plural, ui_strings};
 use leptos::prelude::*;
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
@@ -51,11 +55,26 @@ impl Lang {
 /// The reader's language, shared with every component through context.
 #[derive(Clone, Copy)]
 pub struct I18n {
-    /// The current UI language; setting it re-renders every string at once.
+    /// The current UI language; setting it re-renders every string at once. Its strings are
+    /// always loaded: change it with [`I18n::choose`].
     pub lang: RwSignal<Lang>,
+    /// A language asked for whose strings could not be had (the UI stays in another one).
+    pub unavailable: RwSignal<Option<Lang>>,
 }
 
 impl I18n {
+    /// Switches the UI to `lang` once its strings are loaded, or notes it as unavailable.
+    pub fn choose(self, lang: Lang) {
+        leptos::task::spawn_local(async move {
+            if load(lang).await {
+                self.unavailable.set(None);
+                self.lang.set(lang);
+            } else {
+                self.unavailable.set(Some(lang));
+            }
+        });
+    }
+
     /// The string for `key` in the current language (reactive).
     pub fn t(&self, key: Key) -> &'static str {
         text_in(self.lang.get(), key)
@@ -77,10 +96,8 @@ impl I18n {
     pub fn tp(&self, key: Plural, count: u64, args: &[(&str, &str)]) -> String {
         let lang = self.lang.get();
         let category = plural::category(lang.code(), count);
-        fill(
-            PLURALS[lang as usize][key as usize][category as usize],
-            args,
-        )
+        let index = PLAIN + key as usize * plural::Category::ALL.len() + category as usize;
+        fill(string(lang, index), args)
     }
 }
 
@@ -97,16 +114,51 @@ pub fn russian(key: Key) -> &'static str {
 }
 
 /// The string for `key` in `lang`, whatever the reader's language: consultant mode shows every
-/// language at once.
+/// language at once. Russian until `lang`'s strings are [`load`]ed.
 pub fn text_in(lang: Lang, key: Key) -> &'static str {
-    let ends = &ENDS[lang as usize];
-    let start = match key as usize {
-        0 => 0,
-        i => ends[i - 1],
-    };
-    TEXTS[lang as usize]
-        .get(usize::from(start)..usize::from(ends[key as usize]))
+    string(lang, key as usize)
+}
+
+/// The fetched strings of each language, in `Lang` order.
+static LOADED: [OnceLock<Vec<String>>; Lang::ALL.len()] = [const { OnceLock::new() }; 5];
+
+/// String `index` of `ui_strings::table` order in `lang`, or in the built-in language when
+/// `lang`'s are not loaded.
+fn string(lang: Lang, index: usize) -> &'static str {
+    if let Some(strings) = LOADED[lang as usize].get() {
+        return strings.get(index).map_or("", String::as_str);
+    }
+    let start = index.checked_sub(1).map_or(0, |i| BUILT_IN_ENDS[i]);
+    let end = BUILT_IN_ENDS.get(index).copied().unwrap_or(start);
+    BUILT_IN_TEXT
+        .get(usize::from(start)..usize::from(end))
         .unwrap_or_default()
+}
+
+/// Whether `lang`'s strings are at hand (built in or loaded).
+pub fn loaded(lang: Lang) -> bool {
+    FILES[lang as usize].0.is_empty() || LOADED[lang as usize].get().is_some()
+}
+
+/// Makes `lang`'s strings available: fetched from the app's own origin (the service worker's
+/// precache once installed, so offline too; `index.html` preloads the reader's language in
+/// parallel with the app) and checked against the SHA-256 the app was built with. False when
+/// they could not be fetched or were not the right bytes.
+pub async fn load(lang: Lang) -> bool {
+    if loaded(lang) {
+        return true;
+    }
+    let (path, sha256) = FILES[lang as usize];
+    let Ok(bytes) = crate::feed::fetch_bytes(path).await else {
+        return false;
+    };
+    match ui_strings::read(&bytes, sha256, STRINGS) {
+        Ok(strings) => {
+            let _ = LOADED[lang as usize].set(strings);
+            true
+        }
+        Err(_) => false,
+    }
 }
 
 /// The `I18n` provided by the app root.

@@ -24,10 +24,20 @@ mod views;
 /// The article body renderer, public for its browser tests (`app/tests/markup.rs`).
 pub use views::markup::body as render_article_body;
 
-/// Mounts the app on the page, replacing the boot splash.
+/// Mounts the app on the page, replacing the boot splash, once the strings of the reader's
+/// language are at hand (Russian, built in, when they cannot be had).
 pub fn start() {
-    if let Some(splash) = leptos::prelude::document().get_element_by_id("boot") {
-        splash.remove();
-    }
-    leptos::mount::mount_to_body(app::App);
+    // Leptos's task spawner is set up by `mount_to_body`: before it, the browser's own.
+    wasm_bindgen_futures::spawn_local(async {
+        let wanted = prefs::initial_lang();
+        let (lang, missing) = if i18n::load(wanted).await {
+            (wanted, None)
+        } else {
+            (i18n::Lang::Ru, Some(wanted))
+        };
+        if let Some(splash) = leptos::prelude::document().get_element_by_id("boot") {
+            splash.remove();
+        }
+        leptos::mount::mount_to_body(move || leptos::view! { <app::App lang missing /> });
+    });
 }

@@ -30,3 +30,4 @@ pub mod stay;
 pub mod sync;
 mod text_enum;
 pub mod trust;
+pub mod ui_strings;

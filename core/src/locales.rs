@@ -161,6 +161,62 @@ fn check_forms(lang: &str, file: &str, key: &str, forms: &[(String, String)]) ->
     errors
 }
 
+/// The locale files of the app, in the order of its `Lang` enum.
+pub const LANGS: [&str; 5] = ["ky", "ru", "uz", "tg", "en"];
+
+/// The locale every other is checked against: it defines the keys.
+pub const REFERENCE: &str = "en";
+
+#[cfg(feature = "locale-files")]
+fn entry(value: &toml::Value) -> Entry {
+    match value {
+        toml::Value::String(text) => Entry::Text(text.clone()),
+        toml::Value::Table(table) => table
+            .iter()
+            .map(|(name, text)| Some((name.clone(), text.as_str()?.to_owned())))
+            .collect::<Option<Vec<_>>>()
+            .map_or_else(
+                || Entry::Invalid("a table with a value that is not a string".to_owned()),
+                Entry::Forms,
+            ),
+        other => Entry::Invalid(format!("a TOML {}", other.type_str())),
+    }
+}
+
+/// Reads `dir/LANG.toml`.
+#[cfg(feature = "locale-files")]
+pub fn load(dir: &std::path::Path, lang: &str) -> Result<Locale, String> {
+    let file = format!("locales/{lang}.toml");
+    let text = std::fs::read_to_string(dir.join(format!("{lang}.toml")))
+        .map_err(|e| format!("{file}: cannot read: {e}"))?;
+    let table: toml::Table = text
+        .parse()
+        .map_err(|e| format!("{file}: invalid TOML: {e}"))?;
+    Ok(Locale {
+        lang: lang.to_owned(),
+        file,
+        entries: table.iter().map(|(k, v)| (k.clone(), entry(v))).collect(),
+    })
+}
+
+/// Reads every locale of [`LANGS`] from `dir` and [`check`]s it: the reference and the
+/// locales in `LANGS` order, or every problem found.
+#[cfg(feature = "locale-files")]
+pub fn load_all(dir: &std::path::Path) -> Result<(Locale, Vec<Locale>), Vec<String>> {
+    let reference = load(dir, REFERENCE).map_err(|e| vec![e])?;
+    let locales = LANGS
+        .iter()
+        .map(|lang| load(dir, lang))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| vec![e])?;
+    let errors: Vec<String> = locales.iter().flat_map(|l| check(&reference, l)).collect();
+    if errors.is_empty() {
+        Ok((reference, locales))
+    } else {
+        Err(errors)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

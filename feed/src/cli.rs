@@ -1,4 +1,4 @@
-//! The command line: `check`, `build`, `keygen`, `verify`.
+//! The command line: `check`, `build`, `keygen`, `verify`, `strings`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -24,6 +24,7 @@ USAGE:
                      [--generated YYYY-MM-DDTHH:MM:SSZ] [--today YYYY-MM-DD]
   jardam-feed keygen --id ID --out FILE
   jardam-feed verify --dir DIR [--trust ID:PUBLIC_HEX,...]
+  jardam-feed strings [--locales DIR] --out DIR
 
   --content DIR   the content folder (default: content)
   --key FILE      secret key file; else $JARDAM_SIGNING_KEY (hex seed); else the
@@ -32,6 +33,8 @@ USAGE:
   --add-key K     key rotation: apps that accept this feed trust these keys from now on
   --revoke-key I  key rotation: apps that accept this feed never trust these key ids again
   --trust K       verify: also trust these keys (a feed signed by a rotated-in key)
+  --locales DIR   strings: the UI string files (default: locales); writes each language
+                  the app fetches as OUT/LANG.HASH.json
   --generated T   time written in the manifest (default: now), for reproducible builds
   --today D       the date that counts as today for \"not in the future\" (default: the clock)
 
@@ -139,6 +142,7 @@ pub fn run(args: &[String], env: &dyn Fn(&str) -> Option<String>) -> i32 {
         .and_then(|o| build_command(&o, env)),
         "keygen" => Options::parse(rest, &["id", "out"]).and_then(|o| keygen(&o)),
         "verify" => Options::parse(rest, &["dir", "trust"]).and_then(|o| verify(&o)),
+        "strings" => Options::parse(rest, &["locales", "out"]).and_then(|o| strings(&o)),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             return 0;
@@ -317,6 +321,21 @@ fn verify(options: &Options) -> Result<i32, String> {
         }
         Err(message) => {
             eprintln!("error: {}: {message}", dir.display());
+            Ok(1)
+        }
+    }
+}
+
+fn strings(options: &Options) -> Result<i32, String> {
+    let locales = Path::new(options.get("locales").unwrap_or("locales"));
+    let out = Path::new(options.required("out")?);
+    match crate::strings::write(locales, out) {
+        Ok(written) => {
+            println!("wrote {}", written.join(", "));
+            Ok(0)
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
             Ok(1)
         }
     }

@@ -15,3 +15,4 @@ pub mod reader;
 pub mod rules;
 pub mod signing;
 pub mod source;
+pub mod strings;

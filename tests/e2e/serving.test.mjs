@@ -59,13 +59,16 @@ test("the shell carries a strict Content Security Policy and the other security 
     }
     assert.ok(permissions.includes("screen-wake-lock=(self)"), permissions);
   }
-  // The hash in the policy is that of the inline bootstrap script Trunk wrote, and the only one.
+  // The hashes in the policy are those of the two inline scripts, and only those: the UI
+  // strings preload (index.html) and the bootstrap Trunk wrote.
   const index = await (await get("/")).text();
   const inline = [...index.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-  assert.equal(inline.length, 1, "Trunk's bootstrap is the only inline script");
-  const hash = `'sha256-${createHash("sha256").update(inline[0]).digest("base64")}'`;
+  assert.equal(inline.length, 2, "the strings preload and Trunk's bootstrap are the only inline scripts");
+  assert.match(inline[0], /jardam-l10n/, "the first inline script is the strings preload");
+  assert.match(inline[1], /module_or_path/, "the second inline script is Trunk's bootstrap");
+  const hashes = inline.map((body) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`);
   const scriptSrc = directives((await get("/")).headers.get("content-security-policy"))["script-src"];
-  assert.deepEqual(scriptSrc, ["'self'", "'wasm-unsafe-eval'", hash]);
+  assert.deepEqual(scriptSrc, ["'self'", "'wasm-unsafe-eval'", ...hashes]);
   // The same policy is in the page for hosts that cannot send headers (without frame-ancestors).
   assert.ok(index.includes(`http-equiv="Content-Security-Policy"`), "no CSP <meta>");
   // The header rules for static hosts are not served.
@@ -88,6 +91,14 @@ test("entry points are revalidated, content-addressed files are immutable, the f
     const sha = createHash("sha256").update(bytes).digest("hex");
     assert.equal(entry.file, `packs/${lang}.${sha.slice(0, 16)}.json`);
     assert.equal((await get(`/feed/${entry.file}`)).headers.get("cache-control"), "public, max-age=31536000, immutable");
+  }
+  // So are the UI strings files, checked by the app against the SHA-256 it was built with.
+  const strings = readdirSync(join(dir, "l10n"));
+  assert.equal(strings.length, 4, strings.join());
+  for (const file of strings) {
+    const sha = createHash("sha256").update(readFileSync(join(dir, "l10n", file))).digest("hex");
+    assert.equal(file, `${file.split(".")[0]}.${sha.slice(0, 16)}.json`);
+    assert.equal((await get(`/l10n/${file}`)).headers.get("cache-control"), "public, max-age=31536000, immutable", file);
   }
   // A missing feed file is a 404, never the shell.
   assert.equal((await get("/feed/packs/xx.0000000000000000.json")).status, 404);

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 
 use super::more::outcome_key;
 use crate::content::Content;
-use crate::i18n::{Key, Lang, text_in, use_i18n};
+use crate::i18n::{self, Key, Lang, text_in, use_i18n};
 use crate::pwa::Pwa;
 use crate::sharing::{self, Shared};
 use crate::{files, handoff};
@@ -158,17 +158,30 @@ fn Consultant() -> impl IntoView {
             sharing::release(&held);
         }
     });
-    let languages = Lang::ALL
-        .into_iter()
-        .map(|lang| {
-            view! {
-                <div class="consultant-lang" lang=lang.code()>
-                    <p class="scan">{text_in(lang, Key::ConsultantScan)}</p>
-                    <InstallSteps lang=Some(lang) />
-                </div>
-            }
+    // Each language's strings are fetched (from the precache once installed) on first use.
+    let ready = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        for lang in Lang::ALL {
+            i18n::load(lang).await;
+        }
+        ready.set(true);
+    });
+    let languages = move || {
+        ready.get().then(|| {
+            Lang::ALL
+                .into_iter()
+                .filter(|lang| i18n::loaded(*lang))
+                .map(|lang| {
+                    view! {
+                        <div class="consultant-lang" lang=lang.code()>
+                            <p class="scan">{text_in(lang, Key::ConsultantScan)}</p>
+                            <InstallSteps lang=Some(lang) />
+                        </div>
+                    }
+                })
+                .collect_view()
         })
-        .collect_view();
+    };
     view! {
         <section class="consultant" data-screen="consultant" id="consultant">
             <a class="button close" href="/share">{i18n.text(Key::Close)}</a>

@@ -1,4 +1,5 @@
-//! Notices pushed by the service worker: "Update available" and "Ready to work offline".
+//! Notices pushed by the service worker ("Update available", "Ready to work offline") and the
+//! one for a language whose strings could not be loaded.
 
 use leptos::prelude::*;
 
@@ -29,6 +30,12 @@ pub fn Notices() -> impl IntoView {
                 <button on:click=move |_| pwa.offline_ready.set(false)>{i18n.text(Key::Close)}</button>
             </div>
         </Show>
+        {move || i18n.unavailable.get().map(|lang| view! {
+            <div class="notice" role="alert" id="language-unavailable">
+                <span>{i18n.tf(Key::LanguageUnavailable, &[("language", lang.native_name())])}</span>
+                <button on:click=move |_| i18n.unavailable.set(None)>{i18n.text(Key::Close)}</button>
+            </div>
+        })}
         </div>
     }
 }

@@ -17,7 +17,7 @@ pub fn LanguagePicker(id: &'static str) -> impl IntoView {
                 id=id
                 on:change=move |ev| {
                     if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
-                        i18n.lang.set(lang);
+                        i18n.choose(lang);
                     }
                 }
             >

@@ -1,0 +1,94 @@
+// UI strings per language (issue #8): Russian is built into the app, every other language is
+// one file under /l10n/ that index.html preloads in parallel with the app. A reader downloads
+// their own language's strings once and no other's; a file that is not the one the app was built
+// with is refused, and the app then opens in Russian, says so, and keeps the reader's choice.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { freePort, launch, presetLanguage, root, serve } from "./support.mjs";
+
+let server;
+
+before(async () => {
+  server = await serve(join(root, "dist"), await freePort());
+});
+
+after(async () => {
+  await server?.stop();
+});
+
+/** Opens /rights in a fresh profile with `lang` saved and returns the page, the /l10n/ paths it requested and a closer. */
+async function open(lang, { tamper = false } = {}) {
+  const browser = await launch();
+  await presetLanguage(browser.context, lang);
+  await browser.context.addInitScript(() => localStorage.setItem("jardam.welcomed", "true"));
+  const page = await browser.context.newPage();
+  const requested = [];
+  page.on("request", (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith("/l10n/")) requested.push(path);
+  });
+  if (tamper) {
+    await page.route("**/l10n/*.json", async (route) => {
+      const response = await route.fetch();
+      const text = (await response.text()).replace(/"[^"]+"/, '"Altered"');
+      await route.fulfill({ response, body: text });
+    });
+  }
+  await page.goto(`${server.url}/rights`);
+  await page.locator("#articles li").first().waitFor();
+  return { page, requested, close: browser.close };
+}
+
+test("a Kyrgyz reader downloads the Kyrgyz strings once, preloaded, and no other language's", async () => {
+  const { page, requested, close } = await open("ky");
+  try {
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "ky");
+    assert.equal(await page.locator("nav.tabs a[href='/rights']").innerText(), "Укуктар");
+    const preload = await page.evaluate(() =>
+      [...document.querySelectorAll("link[rel=preload][as=fetch]")].map((l) => new URL(l.href).pathname),
+    );
+    assert.equal(preload.filter((p) => p.startsWith("/l10n/")).length, 1, `preloads: ${preload.join(", ")}`);
+    assert.match(preload.find((p) => p.startsWith("/l10n/")), /^\/l10n\/ky\.[0-9a-f]{16}\.json$/);
+    // The app's own fetch is answered by the preload: one request, not two.
+    assert.equal(requested.length, 1, `requests for strings: ${requested.join(", ")}`);
+    assert.match(requested[0], /^\/l10n\/ky\./);
+  } finally {
+    await close();
+  }
+});
+
+test("a Russian reader downloads no strings file: Russian is built in", async () => {
+  const { page, requested, close } = await open("ru");
+  try {
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "ru");
+    assert.equal(await page.locator("nav.tabs a[href='/rights']").innerText(), "Права");
+    await page.waitForTimeout(500);
+    assert.deepEqual(requested, []);
+  } finally {
+    await close();
+  }
+});
+
+test("an altered strings file is refused: the app opens in Russian, says so and keeps the choice", async () => {
+  const { page, close } = await open("ky", { tamper: true });
+  try {
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "ru");
+    assert.equal(await page.locator("nav.tabs a[href='/rights']").innerText(), "Права");
+    const notice = page.locator("#language-unavailable");
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /^Кыргызча: не удалось загрузить тексты/);
+    assert.equal(await page.evaluate(() => document.body.innerText.includes("Altered")), false);
+    // The reader's choice is kept, so the next start tries Kyrgyz again.
+    assert.equal(await page.evaluate(() => localStorage.getItem("jardam.lang")), '"ky"');
+    // Choosing English in More now loads the (unaltered) English strings and hides the notice.
+    await page.unroute("**/l10n/*.json");
+    await page.locator("nav.tabs a[href='/more']").click();
+    await page.locator("#language").selectOption("en");
+    await page.waitForFunction(() => document.documentElement.lang === "en");
+    assert.equal(await page.locator("nav.tabs a[href='/rights']").innerText(), "Rights");
+    assert.equal(await notice.count(), 0);
+  } finally {
+    await close();
+  }
+});
