@@ -1,18 +1,15 @@
 // Size budget of the release build in dist/ (issue #8): what a first visit downloads for the
-// app shell must stay at most 200 KB with brotli, and every content pack at most 60 KB. Sizes
-// are deterministic, so they are tested here; timings live in `make bench`.
-//
-// The shell is index.html, every file it links or imports (JS, WASM, CSS, web manifest, icons),
-// the service worker the app registers (sw.js) and the UI strings of the reader's language
-// (l10n/LANG.HASH.json, preloaded by index.html; Russian is built into the WASM): counted as
-// the largest of them, so the budget holds for every language. Brotli quality 11, as served by
-// nginx's static brotli or a CDN.
+// app shell (scripts/shell-files.mjs says which files: the strings file counted is the largest
+// language's, so the budget holds for every reader) must stay at most 200 KB with brotli, and
+// every content pack at most 60 KB. Sizes are deterministic, so they are tested here; timings
+// live in `make bench`. Brotli quality 11, as served by nginx's static brotli or a CDN.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 import { root } from "./support.mjs";
+import { preloadedLanguages, shellFiles, stringsFiles } from "../../scripts/shell-files.mjs";
 
 const KB = 1024;
 export const SHELL_BUDGET = 200 * KB;
@@ -26,39 +23,23 @@ function brotli(bytes) {
   }).length;
 }
 
-/** The files of the shell, as paths relative to dist/. */
-export function shellFiles() {
-  const html = readFileSync(join(dist, "index.html"), "utf8");
-  const files = new Set(["index.html", "sw.js"]);
-  for (const [, attrs] of html.matchAll(/<link\b([^>]*)>/g)) {
-    const href = attrs.match(/\bhref=("([^"]*)"|'([^']*)'|([^\s>]+))/);
-    const url = href && (href[2] ?? href[3] ?? href[4]);
-    if (url && url.startsWith("/") && !url.startsWith("//")) files.add(url.slice(1));
-  }
-  for (const [, url] of html.matchAll(/\bfrom\s+'(\/[^']+)'|\bfrom\s+"(\/[^"]+)"/g)) if (url) files.add(url.slice(1));
-  for (const [, url] of html.matchAll(/module_or_path:\s*'(\/[^']+)'/g)) files.add(url.slice(1));
-  return [...files].sort();
-}
-
-/** The UI strings files (one per language but the built-in Russian), relative to dist/. */
-export function stringsFiles() {
-  const names = readdirSync(join(dist, "l10n")).filter((name) => /^[a-z]+\.[0-9a-f]{16}\.json$/.test(name));
+/** The UI strings files, checked against what index.html preloads. */
+function checkedStringsFiles() {
+  const names = stringsFiles(dist);
   assert.deepEqual(
-    names.map((name) => name.split(".")[0]).sort(),
+    names.map((name) => name.split("/")[1].split(".")[0]),
     ["en", "ky", "tg", "uz"],
     `expected a strings file for en, ky, tg and uz in dist/l10n, found ${names.join(", ")}`,
   );
-  const html = readFileSync(join(dist, "index.html"), "utf8");
-  const listed = html.match(/<meta name="jardam-l10n" content="([^"]*)">/)?.[1].split(" ") ?? [];
-  assert.deepEqual(listed.sort(), names.map((name) => name.replace(/\.json$/, "")).sort(), "index.html's preload list");
-  return names.map((name) => `l10n/${name}`);
+  assert.deepEqual(preloadedLanguages(dist), names, "index.html's preload list");
+  return names;
 }
 
 const kb = (n) => `${(n / KB).toFixed(1)} KB`;
 
 /** Brotli size of each shell file, largest first, and the total. */
 function shellSizes() {
-  const files = shellFiles();
+  const files = shellFiles(dist);
   for (const kind of [/\.js$/, /_bg\.wasm$/, /\.css$/, /\.webmanifest$/, /\.png$/]) {
     assert.ok(files.some((f) => kind.test(f)), `no ${kind} file found in dist/index.html: ${files.join(", ")}`);
   }
@@ -66,7 +47,7 @@ function shellSizes() {
     assert.ok(existsSync(join(dist, file)), `dist/index.html refers to ${file}, which is not in dist/`);
     return { file, brotli: brotli(readFileSync(join(dist, file))) };
   });
-  const strings = stringsFiles()
+  const strings = checkedStringsFiles()
     .map((file) => ({ file: `${file} (the largest language)`, brotli: brotli(readFileSync(join(dist, file))) }))
     .sort((a, b) => b.brotli - a.brotli);
   sizes.push(strings[0]);
