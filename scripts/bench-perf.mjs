@@ -92,7 +92,7 @@ function recordBytes(cdp) {
 
 // In every page: the app's wasm memory (and, with ARTICLES_PROBE, when the list is painted).
 const MEMORY_PROBE = () => {
-  addEventListener("TrunkApplicationStarted", (event) => (window.__wasmMemory = event.detail.wasm.memory));
+  addEventListener("TrunkApplicationStarted", (event) => (window.__wasmMemory = Object.values(event.detail.wasm).find((v) => v instanceof WebAssembly.Memory)));
 };
 
 /** Time from changing the language select to the first article title changing on screen. */

@@ -14,6 +14,7 @@ use crate::screens::{
     Article, ChecklistPage, Checklists, ContactPage, Help, Hotlines, More, NotFound, Rights, Share,
 };
 use crate::shell::{BottomNav, Header, Notices};
+use crate::store::{Store, StoreError};
 use crate::views::search::Search;
 use crate::{feed, network, prefs, pwa, sync};
 
@@ -25,9 +26,9 @@ pub struct Status {
 }
 
 /// The whole app, in `lang` (whose strings are loaded) or, when `missing` is set, in `lang`
-/// instead of that one.
+/// instead of that one; `store` is the device's database as opening it ended.
 #[component]
-pub fn App(lang: Lang, missing: Option<Lang>) -> impl IntoView {
+pub fn App(lang: Lang, missing: Option<Lang>, store: Result<Store, StoreError>) -> impl IntoView {
     provide_context(I18n {
         lang: RwSignal::new(lang),
         unavailable: RwSignal::new(missing),
@@ -43,7 +44,7 @@ pub fn App(lang: Lang, missing: Option<Lang>) -> impl IntoView {
     let i18n = use_i18n();
     let lang_code = move || i18n.lang.get_untracked().code().to_owned();
     spawn_local(async move {
-        content.start(&lang_code()).await;
+        content.start(store, &lang_code()).await;
         sync::run(content, Trigger::Start, lang_code()).await;
     });
     sync::schedule(content, lang_code);

@@ -17,7 +17,7 @@ use leptos::prelude::*;
 
 use crate::feed;
 use crate::prefs;
-use crate::store::{Entry, INSTALLED, META, PACKS, Store};
+use crate::store::{Entry, INSTALLED, META, PACKS, Store, StoreError};
 
 /// The installed feed: its verified manifest and what is known about where it came from.
 #[derive(Clone, Debug, PartialEq)]
@@ -130,9 +130,10 @@ impl Content {
         self.store.get_value()
     }
 
-    /// Loads the content for `lang`: stored, else bundled.
-    pub async fn start(self, lang: &str) {
-        match Store::open().await {
+    /// Loads the content for `lang` from the database `opened` (see [`Store::open`]): stored,
+    /// else bundled.
+    pub async fn start(self, opened: Result<Store, StoreError>, lang: &str) {
+        match opened {
             Ok(store) => {
                 self.store.set_value(Some(Rc::new(store)));
                 self.storage.set(Storage::Device);

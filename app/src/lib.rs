@@ -25,12 +25,15 @@ mod views;
 pub use views::markup::body as render_article_body;
 
 /// Mounts the app on the page, replacing the boot splash, once the strings of the reader's
-/// language are at hand (Russian, built in, when they cannot be had).
+/// language are at hand (Russian, built in, when they cannot be had). The device's database
+/// opens meanwhile: both are on the way to the first screen.
 pub fn start() {
     // Leptos's task spawner is set up by `mount_to_body`: before it, the browser's own.
     wasm_bindgen_futures::spawn_local(async {
         let wanted = prefs::initial_lang();
-        let (lang, missing) = if i18n::load(wanted).await {
+        let (loaded, store) =
+            futures_util::future::join(i18n::load(wanted), store::Store::open()).await;
+        let (lang, missing) = if loaded {
             (wanted, None)
         } else {
             (i18n::Lang::Ru, Some(wanted))
@@ -38,6 +41,6 @@ pub fn start() {
         if let Some(splash) = leptos::prelude::document().get_element_by_id("boot") {
             splash.remove();
         }
-        leptos::mount::mount_to_body(move || leptos::view! { <app::App lang missing /> });
+        leptos::mount::mount_to_body(move || leptos::view! { <app::App lang missing store /> });
     });
 }
