@@ -218,14 +218,16 @@ pub fn load_all(dir: &std::path::Path) -> Result<(Locale, Vec<Locale>), Vec<Stri
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn text(s: &str) -> Entry {
+    /// A plain string entry.
+    pub(crate) fn text(s: &str) -> Entry {
         Entry::Text(s.to_owned())
     }
 
-    fn forms(pairs: &[(&str, &str)]) -> Entry {
+    /// A plural table entry from (category, text) pairs.
+    pub(crate) fn forms(pairs: &[(&str, &str)]) -> Entry {
         Entry::Forms(
             pairs
                 .iter()
@@ -234,7 +236,8 @@ mod tests {
         )
     }
 
-    fn locale(lang: &str, entries: Vec<(&str, Entry)>) -> Locale {
+    /// A locale as read from `locales/LANG.toml`.
+    pub(crate) fn locale(lang: &str, entries: Vec<(&str, Entry)>) -> Locale {
         Locale {
             lang: lang.to_owned(),
             file: format!("locales/{lang}.toml"),

@@ -94,40 +94,21 @@ pub fn read(bytes: &[u8], sha256: &str, count: usize) -> Result<Vec<String>, Str
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn locale(lang: &str, entries: Vec<(&str, Entry)>) -> Locale {
-        Locale {
-            lang: lang.to_owned(),
-            file: format!("locales/{lang}.toml"),
-            entries: entries
-                .into_iter()
-                .map(|(k, e)| (k.to_owned(), e))
-                .collect(),
-        }
-    }
-
-    fn forms(pairs: &[(&str, &str)]) -> Entry {
-        Entry::Forms(
-            pairs
-                .iter()
-                .map(|(c, t)| ((*c).to_owned(), (*t).to_owned()))
-                .collect(),
-        )
-    }
+    use crate::locales::tests::{forms, locale, text};
 
     fn pair() -> (Locale, Locale) {
         let en = locale(
             "en",
             vec![
                 ("days", forms(&[("one", "{n} day"), ("other", "{n} days")])),
-                ("hello", Entry::Text("Hello".into())),
-                ("bye", Entry::Text("Bye \"now\"".into())),
+                ("hello", text("Hello")),
+                ("bye", text("Bye \"now\"")),
             ],
         );
         let ru = locale(
             "ru",
             vec![
-                ("bye", Entry::Text("Пока".into())),
+                ("bye", text("Пока")),
                 (
                     "days",
                     forms(&[
@@ -137,7 +118,7 @@ mod tests {
                         ("other", "{n} дня"),
                     ]),
                 ),
-                ("hello", Entry::Text("Привет".into())),
+                ("hello", text("Привет")),
             ],
         );
         (en, ru)
