@@ -99,11 +99,8 @@ fn main() {
             if locale.lang == BUILT_IN {
                 return (String::new(), String::new());
             }
-            let bytes = ui_strings::file_bytes(&ui_strings::table(&reference, locale));
-            (
-                format!("/{}", ui_strings::file_name(&locale.lang, &bytes)),
-                sha256_hex(&bytes),
-            )
+            let (name, bytes) = ui_strings::file(&reference, locale);
+            (format!("/{name}"), sha256_hex(&bytes))
         })
         .collect();
     writeln!(

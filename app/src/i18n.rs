@@ -120,7 +120,8 @@ pub fn text_in(lang: Lang, key: Key) -> &'static str {
 }
 
 /// The fetched strings of each language, in `Lang` order.
-static LOADED: [OnceLock<Vec<String>>; Lang::ALL.len()] = [const { OnceLock::new() }; 5];
+static LOADED: [OnceLock<Vec<String>>; Lang::ALL.len()] =
+    [const { OnceLock::new() }; Lang::ALL.len()];
 
 /// String `index` of `ui_strings::table` order in `lang`, or in the built-in language when
 /// `lang`'s are not loaded.

@@ -47,6 +47,14 @@ pub fn file_name(lang: &str, bytes: &[u8]) -> String {
     format!("l10n/{lang}.{}.json", &sha256_hex(bytes)[..16])
 }
 
+/// The strings file of `locale`: its path under the app's root ([`file_name`]) and its bytes
+/// ([`file_bytes`] of [`table`]). The app's build and `jardam-feed strings` both call this, so
+/// the path the app asks for is the file written.
+pub fn file(reference: &Locale, locale: &Locale) -> (String, Vec<u8>) {
+    let bytes = file_bytes(&table(reference, locale));
+    (file_name(&locale.lang, &bytes), bytes)
+}
+
 /// Why fetched strings were refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StringsError {
@@ -144,6 +152,7 @@ mod tests {
         let strings = table(&en, &ru);
         let bytes = file_bytes(&strings);
         let name = file_name("ru", &bytes);
+        assert_eq!(file(&en, &ru), (name.clone(), bytes.clone()));
         assert!(
             name.starts_with("l10n/ru.") && name.ends_with(".json"),
             "{name}"

@@ -18,8 +18,7 @@ pub fn write(locales_dir: &Path, out: &Path) -> Result<Vec<String>, String> {
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     let mut written = Vec::new();
     for locale in all.iter().filter(|l| l.lang != BUILT_IN) {
-        let bytes = ui_strings::file_bytes(&ui_strings::table(&reference, locale));
-        let name = ui_strings::file_name(&locale.lang, &bytes);
+        let (name, bytes) = ui_strings::file(&reference, locale);
         let file = Path::new(&name)
             .file_name()
             .ok_or_else(|| format!("{name} has no file name"))?;
