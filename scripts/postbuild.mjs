@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // Finishes a Trunk build (run as Trunk's post_build hook, or by hand on a dist folder):
-//   0. minifies wasm-bindgen's JS glue with terser (Trunk's own minifier cannot parse it) and
-//      writes its new Subresource Integrity hash into index.html;
+//   0. shortens wasm-bindgen's import and export names in the WebAssembly (Binaryen, then one
+//      more -Oz) and in its JS glue, minifies the glue with terser (Trunk's own minifier cannot
+//      parse it) and writes both files' new Subresource Integrity hashes into index.html;
 //   1. builds the signed content feed into DIR/feed (jardam-feed build) and the UI strings of
 //      every language but the built-in Russian into DIR/l10n (jardam-feed strings), and lists
 //      them in index.html (<meta name="jardam-l10n">) for the script that preloads the reader's;
 //   2. writes the build label into index.html (<meta name="jardam-build">);
-//   3. writes the Content Security Policy, with the SHA-256 of Trunk's inline bootstrap script
-//      and the feed mirrors' origins, into index.html (<meta http-equiv>) and, with the other
+//   3. writes the Content Security Policy, with the SHA-256 of the two inline scripts (the
+//      strings preload and Trunk's bootstrap) and the feed mirrors' origins, into index.html (<meta http-equiv>) and, with the other
 //      security and caching headers, into DIR/_headers (the format several static hosts read;
 //      scripts/serve.sh gives nginx the policy from it);
 //   4. writes DIR/sw.js from assets/sw.js with the precache list and a cache version derived
@@ -23,6 +24,7 @@ import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { stringsFiles } from "./shell-files.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
@@ -74,10 +76,11 @@ function rewriteIntegrity(name, bytes) {
 // The glue is still wasm-bindgen's unminified output here, so its shapes are known: the
 // imports are the keys of one object under the module name, the exports are read as `wasm.NAME`.
 const wasmOptFlags = readFileSync(join(root, "index.html"), "utf8").match(/data-wasm-opt-params="([^"]*)"/)?.[1].split(/\s+/) ?? [];
+/** The module names the WebAssembly in `bytes` imports from. */
+const importModules = (bytes) => new Set(WebAssembly.Module.imports(new WebAssembly.Module(bytes)).map((i) => i.module));
 for (const name of readdirSync(dir).filter((file) => /^jardam-app-[0-9a-f]+_bg\.wasm$/.test(file))) {
   const wasmPath = join(dir, name);
   const gluePath = join(dir, name.replace(/_bg\.wasm$/, ".js"));
-  const importModules = (bytes) => new Set(WebAssembly.Module.imports(new WebAssembly.Module(bytes)).map((i) => i.module));
   // A folder finished before (postbuild run again by hand or by a test) keeps its short names.
   if (![...importModules(readFileSync(wasmPath))].some((module) => module.endsWith("_bg.js"))) continue;
   const mapping = JSON.parse(
@@ -133,10 +136,8 @@ execFileSync("cargo", ["run", "--quiet", "-p", "jardam-feed", "--", "strings", "
   stdio: "inherit",
 });
 /** The strings files, as index.html's preload script reads them: `ky.HASH16 uz.HASH16 …`. */
-const stringFiles = readdirSync(join(dir, "l10n"))
-  .filter((name) => /^[a-z]+\.[0-9a-f]{16}\.json$/.test(name))
-  .map((name) => name.replace(/\.json$/, ""))
-  .sort()
+const stringFiles = stringsFiles(dir)
+  .map((path) => path.replace(/^l10n\//, "").replace(/\.json$/, ""))
   .join(" ");
 
 const label =
@@ -183,8 +184,8 @@ if (!mirrorsMeta.test(index)) {
 }
 
 // Content Security Policy: nothing inline but Trunk's bootstrap script and the strings preload
-// (allowed by their hashes),
-// nothing from other origins but the feed mirrors, WebAssembly allowed to compile.
+// (allowed by their hashes), nothing from other origins but the feed mirrors, WebAssembly
+// allowed to compile.
 const inlineScripts = [...index.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 const scriptHashes = inlineScripts.map((body) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`);
 const mirrorOrigins = [...new Set(mirrors.filter((m) => /^https?:/.test(m)).map((m) => new URL(m).origin))];
