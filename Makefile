@@ -1,10 +1,10 @@
 # Jardam: `make serve` builds and serves the app; `make test` runs every test.
 # Both first install whatever is missing (scripts/setup.sh), so they work on a fresh machine.
 SHELL := /bin/bash
-export PATH := $(CURDIR)/tests/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export PATH := $(CURDIR)/tests/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup build serve test lint test-wasm test-e2e fuzz fuzz-long bench
+.PHONY: setup build serve test lint test-fresh-cache test-wasm test-e2e fuzz fuzz-long bench
 
 setup:
 	@scripts/setup.sh
@@ -17,13 +17,18 @@ build: setup
 serve: build
 	scripts/serve.sh dist $(PORT)
 
-## Every test: lints, native (cargo), a short fuzzing run, WASM in Chromium
-## (wasm-bindgen-test), then end-to-end in Chromium against the release build.
+## Every test: lints, the set-up against an empty cargo cache, native (cargo), a short fuzzing
+## run, WASM in Chromium (wasm-bindgen-test), then end-to-end in Chromium against the release build.
 test: build lint
+	$(MAKE) --no-print-directory test-fresh-cache
 	cargo test --workspace --exclude jardam-app
 	$(MAKE) --no-print-directory fuzz
 	$(MAKE) --no-print-directory test-wasm
 	$(MAKE) --no-print-directory test-e2e
+
+## The set-up fetches every crate of the offline release build into an empty cargo cache.
+test-fresh-cache:
+	scripts/check-fresh-cache.sh
 
 ## The app's browser-side tests (IndexedDB store, article renderer) in headless Chromium via chromedriver.
 test-wasm:
@@ -45,8 +50,9 @@ lint:
 	cargo clippy --workspace --exclude jardam-app --all-targets -- -D warnings
 	cargo clippy -p jardam-app --target wasm32-unknown-unknown -- -D warnings
 
+## A test that hangs fails after 5 minutes instead of stopping the suite.
 test-e2e:
-	node --test --test-concurrency=1 tests/e2e/
+	node --test --test-concurrency=1 --test-timeout=300000 tests/e2e/
 
 ## Shell size and other measurements, written to BENCHMARKS.md.
 bench: build

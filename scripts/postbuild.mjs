@@ -127,14 +127,22 @@ for (const name of readdirSync(dir).filter((file) => /^jardam-app-[0-9a-f]+\.js$
   rewriteIntegrity(name, code);
 }
 
-execFileSync("cargo", ["run", "--quiet", "-p", "jardam-feed", "--", "build", "--out", join(dir, "feed")], {
-  cwd: root,
-  stdio: "inherit",
-});
-execFileSync("cargo", ["run", "--quiet", "-p", "jardam-feed", "--", "strings", "--out", join(dir, "l10n")], {
-  cwd: root,
-  stdio: "inherit",
-});
+/**
+ * The environment for the editors' feed tool: the release build's nightly options
+ * (scripts/size-flags.sh) and target folder are left out, so jardam-feed is the plain stable
+ * build that `cargo test` also makes, not one with a host standard library rebuilt for size.
+ */
+const feedToolEnv = Object.fromEntries(
+  Object.entries(process.env).filter(
+    ([name]) => name !== "RUSTC_BOOTSTRAP" && name !== "CARGO_TARGET_DIR" && !name.startsWith("CARGO_UNSTABLE_") && !/^CARGO_TARGET_.+_RUSTFLAGS$/.test(name),
+  ),
+);
+for (const command of [
+  ["build", "--out", join(dir, "feed")],
+  ["strings", "--out", join(dir, "l10n")],
+]) {
+  execFileSync("cargo", ["run", "--quiet", "-p", "jardam-feed", "--", ...command], { cwd: root, env: feedToolEnv, stdio: "inherit" });
+}
 /** The strings files, as index.html's preload script reads them: `ky.HASH16 uz.HASH16 …`. */
 const stringFiles = stringsFiles(dir)
   .map((path) => path.replace(/^l10n\//, "").replace(/\.json$/, ""))

@@ -1,11 +1,25 @@
 #!/usr/bin/env bash
 # Serves a built Jardam (default: dist/) with Debian's nginx on 127.0.0.1 (default port 8080),
 # in the foreground, with the configuration in deploy/nginx.conf.
+# nginx's workers run as the user who started it, so any folder that user can read is served,
+# a private one (mode 700, as mktemp -d makes and as /root is) too.
 # Usage: scripts/serve.sh [DIR] [PORT]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 root=$(cd "${1:-$here/dist}" && pwd)
 port=${2:-8080}
+if ! command -v nginx >/dev/null; then
+  echo "serve: nginx is not installed; scripts/setup.sh installs it (Debian's nginx)" >&2
+  exit 1
+fi
+if [ ! -r "$root/index.html" ]; then
+  echo "serve: $(id -un) cannot read $root/index.html: build first (make build) or give a folder with a build in it" >&2
+  exit 1
+fi
+# Started as root, nginx would hand the work to "nobody", who may not enter the folder; the
+# directive means nothing (and nginx warns) when it is not started as root.
+user=""
+[ "$(id -u)" -eq 0 ] && user="user $(id -un) $(id -gn);"
 prefix=$(mktemp -d "${TMPDIR:-/tmp}/jardam-nginx.XXXXXX")
 mkdir -p "$prefix/tmp"
 brotli_module="" brotli=""
@@ -21,7 +35,7 @@ else security=$(awk '/^[^ ]/ { all = ($1 == "/*") } all && /^  [A-Za-z-]+: / {
   name = $1; sub(/:$/, "", name); value = $0; sub(/^  [A-Za-z-]+: /, "", value)
   printf "add_header %s \"%s\" always; ", name, value }' "$root/_headers")
 fi
-sed -e "s|@PREFIX@|$prefix|g" -e "s|@ROOT@|$root|g" -e "s|@PORT@|$port|g" \
+sed -e "s|@USER@|$user|" -e "s|@PREFIX@|$prefix|g" -e "s|@ROOT@|$root|g" -e "s|@PORT@|$port|g" \
     -e "s|@BROTLI_MODULE@|$brotli_module|" -e "s|@BROTLI@|$brotli|" \
     -e "s|@SECURITY_HEADERS@|$security|" \
     "$here/deploy/nginx.conf" > "$prefix/nginx.conf"

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Installs whatever Jardam's build and tests need and is missing; quick when all is present.
-# Debian packages (chromium, chromium-driver, nginx with brotli, brotli, Roboto), the wasm32 target,
-# trunk 0.21.14, wasm-bindgen-cli at Cargo.lock's wasm-bindgen version, and the npm packages of
-# tests/ (binaryen's wasm-opt, playwright-core). Nothing is downloaded by Trunk itself.
+# Debian packages (chromium, chromium-driver, nginx with brotli, brotli, Roboto), the wasm32 target
+# and rust-src, trunk 0.21.14, wasm-bindgen-cli at Cargo.lock's wasm-bindgen version, cargo-fuzz,
+# the npm packages of tests/ (binaryen's wasm-opt, playwright-core, terser), and last the crates
+# of the offline release build, the standard library's own among them (scripts/fetch-crates.sh).
+# Nothing is downloaded by Trunk itself. scripts/check-fresh-cache.sh (in make test) runs this
+# against an empty cargo cache and builds offline, so a missing step fails the tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -58,3 +61,5 @@ if [ ! -x tests/node_modules/.bin/wasm-opt ] || [ tests/package-lock.json -nt te
   say "installing the npm packages of tests/"
   (cd tests && npm ci --no-audit --no-fund --loglevel=error)
 fi
+
+scripts/fetch-crates.sh

@@ -1,14 +1,35 @@
 // Shared helpers of the end-to-end tests: serve a build with the repo's nginx configuration on
 // loopback, and drive Debian's Chromium through playwright-core (never a downloaded browser).
 import { spawn, execFileSync } from "node:child_process";
-import { chmodSync, cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, connect } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { after } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/**
+ * The closers of every browser and server still open. A test that fails before closing its own
+ * would keep the test file's process, and with it the whole suite, waiting; whatever is left is
+ * closed when the file's tests have ended, and the failure is reported as it happened.
+ */
+const stillOpen = new Set();
+after(async () => {
+  for (const close of [...stillOpen]) await close().catch(() => {});
+});
+
+/** Registers `close` until it has run once; returns the closer to call instead. */
+function tracked(close) {
+  const once = async () => {
+    stillOpen.delete(once);
+    await close();
+  };
+  stillOpen.add(once);
+  return once;
+}
 
 /** Chromium flags for this machine: no sandbox as root, no background traffic to Google. */
 const FLAGS = [
@@ -56,23 +77,27 @@ export async function serve(dir, port) {
   const child = spawn(join(root, "scripts", "serve.sh"), [dir, String(port)], {
     stdio: ["ignore", "ignore", "inherit"],
   });
-  await waitForPort(port);
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: () =>
+  const stop = tracked(
+    () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", resolve);
         child.kill("SIGTERM");
       }),
-  };
+  );
+  const exited = new Promise((resolve) => child.once("exit", (code) => resolve(`scripts/serve.sh ${dir} stopped (exit ${code})`)));
+  const failure = await Promise.race([waitForPort(port).then(() => null, (error) => error.message), exited]);
+  if (failure !== null) {
+    await stop();
+    throw new Error(`${failure} before port ${port} answered`);
+  }
+  return { url: `http://127.0.0.1:${port}`, stop };
 }
 
-/** A private copy of the release build in dist/, so a test may change it. */
+/** A private copy of the release build in dist/, so a test may change it (mode 700, as mkdtemp makes it). */
 export function copyOfBuild(label) {
   const dir = mkdtempSync(join(tmpdir(), `jardam-${label}-`));
   cpSync(join(root, "dist"), dir, { recursive: true });
-  chmodSync(dir, 0o755); // nginx's workers run as an unprivileged user and must read it
   return dir;
 }
 
@@ -91,10 +116,10 @@ export function relabel(dir, label) {
 export async function launch(options = {}) {
   const profile = mkdtempSync(join(tmpdir(), "jardam-profile-"));
   const { context } = await launchProfile(profile, options);
-  const close = async () => {
+  const close = tracked(async () => {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
-  };
+  });
   return { context, close };
 }
 
@@ -211,7 +236,7 @@ export async function launchProfile(profile, options = {}) {
     viewport: { width: 360, height: 740 },
     ...options,
   });
-  return { context, close: () => context.close() };
+  return { context, close: tracked(() => context.close()) };
 }
 
 // ---------------------------------------------------------------------------------------------
