@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::date::{Date, Weekday};
 use crate::from_json_struct;
 use crate::markup::Block;
+pub use crate::provenance::{Provenance, Review, Source};
 use crate::text_enum::text_enum_impls;
 
 /// Everything the app shows in one language.
@@ -119,12 +120,11 @@ pub struct Article {
     pub emergency: bool,
     /// When the rule itself last changed.
     pub updated: Date,
-    /// When an editor last checked it against its sources.
-    pub verified_on: Date,
-    /// Where the facts come from.
-    pub sources: Vec<Source>,
-    /// How far the text can be trusted.
-    pub review: Review,
+    /// A bill or draft, not law: the date its status was last looked up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proposed_as_of: Option<Date>,
+    /// Where the facts come from and how far they were checked.
+    pub provenance: Provenance,
     /// Language the text is actually in; differs from the pack's when it is a fallback.
     pub lang: String,
     /// Ids of related articles.
@@ -190,12 +190,8 @@ pub struct Contact {
     /// Free to call (`true`) or paid (`false`); absent when unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub free: Option<bool>,
-    /// When an editor last checked it against its sources.
-    pub verified_on: Date,
-    /// Where the details come from.
-    pub sources: Vec<Source>,
-    /// How far the text can be trusted.
-    pub review: Review,
+    /// Where the details come from and how far they were checked.
+    pub provenance: Provenance,
     /// Language the text is actually in.
     pub lang: String,
 }
@@ -233,12 +229,8 @@ pub struct Checklist {
     pub applies_to: Vec<Audience>,
     /// The steps, in order.
     pub steps: Vec<Step>,
-    /// When an editor last checked it against its sources.
-    pub verified_on: Date,
-    /// Where the facts come from.
-    pub sources: Vec<Source>,
-    /// How far the text can be trusted.
-    pub review: Review,
+    /// Where the facts come from and how far they were checked.
+    pub provenance: Provenance,
     /// Language the text is actually in.
     pub lang: String,
     /// Ids of related articles.
@@ -314,18 +306,6 @@ impl DeadlineRule {
     }
 }
 
-/// A source of the facts in an item.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Source {
-    /// Outlet and what it said.
-    pub title: String,
-    /// The outlet's page, https.
-    pub url: String,
-    /// Date of the source, when it is dated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<Date>,
-}
-
 from_json_struct!(Pack {
     "schema" => schema: required,
     "lang" => lang: required,
@@ -360,9 +340,8 @@ from_json_struct!(Article {
     "applies_to" => applies_to: required,
     "emergency" => emergency: default,
     "updated" => updated: required,
-    "verified_on" => verified_on: required,
-    "sources" => sources: required,
-    "review" => review: required,
+    "proposed_as_of" => proposed_as_of: default,
+    "provenance" => provenance: required,
     "lang" => lang: required,
     "related" => related: default,
     "contacts" => contacts: default,
@@ -385,9 +364,7 @@ from_json_struct!(Contact {
     "hours" => hours: default,
     "languages" => languages: required,
     "free" => free: default,
-    "verified_on" => verified_on: required,
-    "sources" => sources: required,
-    "review" => review: required,
+    "provenance" => provenance: required,
     "lang" => lang: required,
 });
 
@@ -408,9 +385,7 @@ from_json_struct!(Checklist {
     "summary" => summary: required,
     "applies_to" => applies_to: required,
     "steps" => steps: required,
-    "verified_on" => verified_on: required,
-    "sources" => sources: required,
-    "review" => review: required,
+    "provenance" => provenance: required,
     "lang" => lang: required,
     "related" => related: default,
 });
@@ -431,32 +406,9 @@ from_json_struct!(DeadlineRule {
     "every_months" => every_months: default,
 });
 
-from_json_struct!(Source {
-    "title" => title: required,
-    "url" => url: required,
-    "date" => date: default,
-});
-
 fn is_false(value: &bool) -> bool {
     !*value
 }
-
-/// How far a text can be trusted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Review {
-    /// The facts were checked against the sources.
-    Verified,
-    /// A source is old, weak or disputed: shown with a warning, never as settled.
-    NeedsLegalReview,
-    /// Translated without a human check.
-    MachineTranslated,
-}
-
-text_enum_impls!(Review, "a review status", {
-    Verified => "verified",
-    NeedsLegalReview => "needs-legal-review",
-    MachineTranslated => "machine-translated",
-});
 
 /// Whom an article or checklist concerns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -675,14 +627,6 @@ mod tests {
 
     #[test]
     fn words_round_trip() {
-        for review in Review::ALL {
-            assert_eq!(Review::parse(review.as_str()), Some(*review));
-        }
-        assert_eq!(Review::parse("Verified"), None);
-        assert_eq!(
-            serde_json::to_string(&Review::NeedsLegalReview).unwrap(),
-            "\"needs-legal-review\""
-        );
         assert_eq!(
             serde_json::from_str::<Audience>("\"eaeu-worker\"").unwrap(),
             Audience::EaeuWorker
@@ -718,7 +662,7 @@ mod tests {
     #[test]
     fn a_contact_serves_its_regions_and_all_serve_everywhere() {
         let json = r#"{"id":"c","kind":"consulate","country":"KG","name":"C","regions":["tomsk","omsk"],
-            "languages":["ru"],"verified_on":"2026-01-01","sources":[],"review":"verified","lang":"ru"}"#;
+            "languages":["ru"],"provenance":{"review":"checked-against-sources","checked_on":"2026-01-01","sources":[]},"lang":"ru"}"#;
         let mut contact: Contact = serde_json::from_str(json).unwrap();
         assert!(contact.serves("omsk"));
         assert!(!contact.serves("moscow"));
@@ -740,7 +684,7 @@ mod tests {
             format!(
                 r#"{{"id":"{id}","kind":"{kind}","country":"RU","name":"N {id}","regions":["all"],
                 "phones":[{{"number":"{number}","label":"emergency"}}],"languages":["ru"],
-                "verified_on":"2026-01-01","sources":[],"review":"verified","lang":"ru"}}"#
+                "provenance":{{"review":"checked-against-sources","checked_on":"2026-01-01","sources":[]}},"lang":"ru"}}"#
             )
         };
         let json = format!(

@@ -491,7 +491,7 @@ mod tests {
     use ed25519_dalek::{Signer, SigningKey};
 
     use super::*;
-    use crate::content::{Article, Audience, Category, Review, Source};
+    use crate::content::{Article, Audience, Category, Provenance, Review, Source};
     use crate::date::Date;
     use crate::markup::{Block, Inline};
     use crate::sync::Outcome;
@@ -522,13 +522,19 @@ mod tests {
                 applies_to: vec![Audience::Kg],
                 emergency: false,
                 updated: date,
-                verified_on: date,
-                sources: vec![Source {
-                    title: "TASS".into(),
-                    url: "https://tass.ru/".into(),
-                    date: Some(date),
-                }],
-                review: Review::Verified,
+                proposed_as_of: None,
+                provenance: Provenance {
+                    review: Review::CheckedAgainstSources,
+                    checked_on: date,
+                    reviewed_by: None,
+                    machine_translated: false,
+                    valid_until: None,
+                    sources: vec![Source {
+                        title: "TASS".into(),
+                        url: "https://tass.ru/obschestvo/25746681".into(),
+                        date: Some(date),
+                    }],
+                },
                 lang: "ru".into(),
                 related: vec![],
                 contacts: vec![],

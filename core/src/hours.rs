@@ -602,8 +602,9 @@ mod tests {
             "articles": [], "checklists": [],
             "contacts": [{
                 "id": "kg-mfa", "kind": "ministry", "country": "KG", "name": "MFA",
-                "regions": ["all"], "languages": ["ru"], "verified_on": "2025-12-30",
-                "sources": [], "review": "verified", "lang": "ru",
+                "regions": ["all"], "languages": ["ru"], "lang": "ru",
+                "provenance": {"review": "checked-against-sources",
+                               "checked_on": "2025-12-30", "sources": []},
                 "hours_tz": "Asia/Bishkek",
                 "hours": [{"days": ["mon", "tue", "wed", "thu", "fri"],
                            "open": "09:00", "close": "18:00"}]

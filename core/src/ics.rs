@@ -207,7 +207,7 @@ fn first_sentence(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Anchor, DeadlineRule, DeadlineUnit, Review, Step};
+    use crate::content::{Anchor, DeadlineRule, DeadlineUnit, Provenance, Step};
 
     fn d(text: &str) -> Date {
         Date::parse(text).unwrap()
@@ -398,9 +398,7 @@ mod tests {
                     Some(rule(Anchor::Departure, -60, DeadlineUnit::Days, None)),
                 ),
             ],
-            verified_on: d("2025-11-01"),
-            sources: Vec::new(),
-            review: Review::Verified,
+            provenance: Provenance::for_tests(d("2025-11-01")),
             lang: "ru".into(),
             related: Vec::new(),
         };

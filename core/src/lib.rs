@@ -23,6 +23,7 @@ pub mod locales;
 pub mod markup;
 pub mod order;
 pub mod plural;
+pub mod provenance;
 pub mod qr;
 pub mod route;
 pub mod search;

@@ -6,7 +6,7 @@
 //! Russian keyboards lack are folded (`ң` → `н`, `ҷ` → `ч`, `oʻ` → `o`…), with exact spellings
 //! ranked above folded ones.
 
-use crate::content::{Article, Audience, Pack, Review};
+use crate::content::{Article, Audience, Pack, Provenance, Review};
 use crate::date::Date;
 use crate::letters::{self, Class};
 use crate::markup::{Block, Inline, plain_text};
@@ -767,9 +767,15 @@ pub fn generated_pack(n: usize) -> Pack {
                 applies_to: vec![Audience::Any],
                 emergency: false,
                 updated: date,
-                verified_on: date,
-                sources: Vec::new(),
-                review: Review::MachineTranslated,
+                proposed_as_of: None,
+                provenance: Provenance {
+                    review: Review::CheckedAgainstSources,
+                    checked_on: date,
+                    reviewed_by: None,
+                    machine_translated: true,
+                    valid_until: None,
+                    sources: Vec::new(),
+                },
                 lang: "ky".into(),
                 related: Vec::new(),
                 contacts: Vec::new(),
@@ -861,7 +867,7 @@ impl Random {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Checklist, Contact, ContactKind, Country, Step};
+    use crate::content::{Checklist, Contact, ContactKind, Country, Provenance, Step};
 
     fn words(text: &str) -> Vec<String> {
         let mut out = Vec::new();
@@ -1025,9 +1031,7 @@ mod tests {
             hours: Vec::new(),
             languages: vec!["ru".into()],
             free: None,
-            verified_on: Date::new(2025, 1, 1).unwrap(),
-            sources: Vec::new(),
-            review: Review::Verified,
+            provenance: Provenance::for_tests(Date::new(2025, 1, 1).unwrap()),
             lang: "ru".into(),
         }
     }
@@ -1046,9 +1050,7 @@ mod tests {
                 cost_rub: None,
                 deadline: None,
             }],
-            verified_on: Date::new(2025, 1, 1).unwrap(),
-            sources: Vec::new(),
-            review: Review::Verified,
+            provenance: Provenance::for_tests(Date::new(2025, 1, 1).unwrap()),
             lang: "ru".into(),
             related: Vec::new(),
         }

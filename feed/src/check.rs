@@ -136,6 +136,19 @@ pub fn check_dir(dir: &Path, today: Date) -> (Option<Content>, Vec<Problem>) {
     for a in &articles {
         let file = a.header.file.as_str();
         if let Some(category) = &a.category {
+            let in_proposals = category.value == PROPOSALS_CATEGORY;
+            if in_proposals != a.proposed_as_of.is_some() {
+                problems.push(Problem {
+                    file: file.to_owned(),
+                    line: category.line,
+                    field: Some("category".into()),
+                    message: if in_proposals {
+                        "an article about proposals needs `proposed_as_of`: the date its status was last looked up".into()
+                    } else {
+                        format!("an article with `proposed_as_of` (a bill or draft, not law) belongs in category `{PROPOSALS_CATEGORY}`, apart from the rules in force")
+                    },
+                });
+            }
             let ok = category_ids.contains(category.value.as_str());
             refs.push((
                 file,
@@ -190,6 +203,37 @@ pub fn check_dir(dir: &Path, today: Date) -> (Option<Content>, Vec<Problem>) {
         checklists,
     });
     (content, problems)
+}
+
+/// The category that holds bills and drafts, each article with `proposed_as_of`.
+pub const PROPOSALS_CATEGORY: &str = "proposed-changes";
+
+/// Warnings that do not stop a publication: items whose figures were valid until a day before
+/// `today` (the app then shows them as possibly changed), oldest first.
+pub fn warnings(content: &Content, today: Date) -> Vec<Problem> {
+    let headers = content
+        .articles
+        .iter()
+        .map(|a| &a.header)
+        .chain(content.contacts.iter().map(|c| &c.header))
+        .chain(content.checklists.iter().map(|c| &c.header));
+    let mut expired: Vec<(Date, Problem)> = headers
+        .filter_map(|h| {
+            let (until, line) = h.valid_until.filter(|(until, _)| *until < today)?;
+            let problem = Problem {
+                file: h.file.clone(),
+                line,
+                field: Some("valid_until".into()),
+                message: format!(
+                    "warning: its figures were valid until {until} and may have changed: check \
+                     them against new sources, then update `valid_until` and `checked_on`"
+                ),
+            };
+            Some((until, problem))
+        })
+        .collect();
+    expired.sort();
+    expired.into_iter().map(|(_, p)| p).collect()
 }
 
 /// `1 article`, `2 articles`.

@@ -8,7 +8,7 @@ use jardam_core::feed::TrustedKey;
 use jardam_core::hex;
 use jardam_core::keys;
 
-use crate::check::{check_dir, summary};
+use crate::check::{check_dir, summary, warnings};
 use crate::clock;
 use crate::publish::{BuildError, KeyChanges, build, verify_dir};
 use crate::signing::{self, KeySource};
@@ -180,6 +180,9 @@ fn check(options: &Options) -> Result<i32, String> {
     let today = options.today()?;
     let (content, problems) = check_dir(&content_dir(options), today);
     if let (Some(content), true) = (&content, problems.is_empty()) {
+        for warning in warnings(content, today) {
+            eprintln!("{warning}");
+        }
         println!("ok: {}", summary(content));
         return Ok(0);
     }

@@ -236,11 +236,50 @@ fn texts<'t, 'i, T>(
     out
 }
 
-fn review(r: &mut Reader<'_>, table: &Table<'_, '_>) -> Option<Review> {
-    r.word(table, "review", true, Review::parse, Review::NAMES)
+/// `written_by` of a `[text.LANG]`: whether the text is a machine translation.
+fn machine_translated(r: &mut Reader<'_>, table: &Table<'_, '_>) -> Option<bool> {
+    r.word(
+        table,
+        "written_by",
+        true,
+        WrittenBy::parse,
+        WrittenBy::NAMES,
+    )
+    .map(|w| w == WrittenBy::MachineTranslation)
 }
 
-/// `id` (equal to the file name), `verified_on` and `[[sources]]`.
+/// Who wrote a text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WrittenBy {
+    Editors,
+    MachineTranslation,
+}
+
+impl WrittenBy {
+    const NAMES: &'static [&'static str] = &["editors", "machine-translation"];
+
+    fn parse(text: &str) -> Option<WrittenBy> {
+        match text {
+            "editors" => Some(WrittenBy::Editors),
+            "machine-translation" => Some(WrittenBy::MachineTranslation),
+            _ => None,
+        }
+    }
+}
+
+/// The fields every item has at its top: see [`header`].
+const HEADER_FIELDS: [&str; 7] = [
+    "id",
+    "review",
+    "checked_on",
+    "reviewed_by",
+    "valid_until",
+    "sources",
+    "text",
+];
+
+/// `id` (equal to the file name), the review level with `checked_on` and `reviewed_by`,
+/// `valid_until` and `[[sources]]`.
 fn header(r: &mut Reader<'_>, root: &Table<'_, '_>, stem: &str) -> Header {
     let mut header = Header {
         file: r.file.to_owned(),
@@ -260,7 +299,27 @@ fn header(r: &mut Reader<'_>, root: &Table<'_, '_>, stem: &str) -> Header {
         }
         header.id = id.value;
     }
-    header.verified_on = r.date(root, "verified_on", true);
+    header.review = r.word(root, "review", true, Review::parse, Review::NAMES);
+    header.checked_on = r.date(root, "checked_on", true);
+    let reviewed_by = r.string_at(root, "reviewed_by", false);
+    match (header.review, &reviewed_by) {
+        (Some(Review::LawyerReviewed), None) => r.report(
+            root.value("review").map_or(1, |v| r.line(v)),
+            "reviewed_by",
+            "`lawyer-reviewed` needs `reviewed_by`: the lawyer or organisation who reviewed it",
+        ),
+        (Some(review), Some(by)) if review != Review::LawyerReviewed => r.report(
+            by.line,
+            "reviewed_by",
+            format!(
+                "a reviewer is named only with review = \"lawyer-reviewed\", not `{}`",
+                review.as_str()
+            ),
+        ),
+        _ => {}
+    }
+    header.reviewed_by = reviewed_by.map(|b| b.value);
+    header.valid_until = r.any_date(root, "valid_until", false);
     header.sources = sources(r, root);
     header
 }
@@ -311,18 +370,19 @@ pub fn article(
     let root = r.root(
         &map,
         &[
-            "id",
-            "category",
-            "tags",
-            "applies_to",
-            "emergency",
-            "updated",
-            "verified_on",
-            "related",
-            "contacts",
-            "sources",
-            "text",
-        ],
+            &HEADER_FIELDS[..],
+            &[
+                "category",
+                "tags",
+                "applies_to",
+                "emergency",
+                "updated",
+                "proposed_as_of",
+                "related",
+                "contacts",
+            ],
+        ]
+        .concat(),
     );
     let header = header(&mut r, &root, stem);
     let category = r.string_at(&root, "category", true);
@@ -330,22 +390,23 @@ pub fn article(
     let applies_to = audiences(&mut r, &root);
     let emergency = r.boolean(&root, "emergency", false).unwrap_or(false);
     let updated = r.date(&root, "updated", true);
+    let proposed_as_of = r.date(&root, "proposed_as_of", false);
     let related = ids(&mut r, &root, "related");
     let contacts = ids(&mut r, &root, "contacts");
     let text = texts(
         &mut r,
         &root,
         langs,
-        &["review", "title", "summary", "body"],
+        &["written_by", "title", "summary", "body"],
         |r, t| {
-            let review = review(r, t);
+            let machine_translated = machine_translated(r, t);
             let title = r.string(t, "title", true);
             let summary = r.string(t, "summary", true);
             let body = r
                 .get(t, "body", true)
                 .and_then(|v| body(r, v, &t.field("body")));
             Some(ArticleText {
-                review: review?,
+                machine_translated: machine_translated?,
                 title: title?,
                 summary: summary?,
                 body: body?,
@@ -366,6 +427,7 @@ pub fn article(
         applies_to,
         emergency,
         updated,
+        proposed_as_of,
         related,
         contacts,
         text,
@@ -416,23 +478,23 @@ pub fn contact(
     let root = r.root(
         &map,
         &[
-            "id",
-            "kind",
-            "country",
-            "regions",
-            "languages",
-            "free",
-            "email",
-            "website",
-            "whatsapp",
-            "telegram",
-            "verified_on",
-            "phones",
-            "hours_tz",
-            "hours",
-            "sources",
-            "text",
-        ],
+            &HEADER_FIELDS[..],
+            &[
+                "kind",
+                "country",
+                "regions",
+                "languages",
+                "free",
+                "email",
+                "website",
+                "whatsapp",
+                "telegram",
+                "phones",
+                "hours_tz",
+                "hours",
+            ],
+        ]
+        .concat(),
     );
     let header = header(&mut r, &root, stem);
     let kind = r.word(&root, "kind", true, ContactKind::parse, ContactKind::NAMES);
@@ -510,14 +572,14 @@ pub fn contact(
         &mut r,
         &root,
         langs,
-        &["review", "name", "note", "address"],
+        &["written_by", "name", "note", "address"],
         |r, t| {
-            let review = review(r, t);
+            let machine_translated = machine_translated(r, t);
             let name = r.string(t, "name", true);
             let note = r.string(t, "note", false);
             let address = r.string(t, "address", false);
             Some(ContactText {
-                review: review?,
+                machine_translated: machine_translated?,
                 name: name?,
                 note,
                 address,
@@ -596,15 +658,7 @@ pub fn checklist(
     let map = parse(&mut r, text)?;
     let root = r.root(
         &map,
-        &[
-            "id",
-            "applies_to",
-            "verified_on",
-            "related",
-            "sources",
-            "text",
-            "steps",
-        ],
+        &[&HEADER_FIELDS[..], &["applies_to", "related", "steps"]].concat(),
     );
     let header = header(&mut r, &root, stem);
     let applies_to = audiences(&mut r, &root);
@@ -613,13 +667,13 @@ pub fn checklist(
         &mut r,
         &root,
         langs,
-        &["review", "title", "summary"],
+        &["written_by", "title", "summary"],
         |r, t| {
-            let review = review(r, t);
+            let machine_translated = machine_translated(r, t);
             let title = r.string(t, "title", true);
             let summary = r.string(t, "summary", true);
             Some(ChecklistText {
-                review: review?,
+                machine_translated: machine_translated?,
                 title: title?,
                 summary: summary?,
             })

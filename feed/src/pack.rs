@@ -1,11 +1,23 @@
 //! Turning checked content into one [`Pack`] per language.
 
-use jardam_core::content::{Article, Category, Checklist, Contact, Pack, Region, Step};
+use jardam_core::content::{Article, Category, Checklist, Contact, Pack, Provenance, Region, Step};
 use jardam_core::feed::SCHEMA_VERSION;
 
-use crate::source::{Content, Langs, Texts};
+use crate::source::{Content, Header, Langs, Texts};
 
 const CHECKED: &str = "content is checked before packs are built";
+
+/// The provenance of an item shown in a text that is `machine_translated` or not.
+fn provenance(header: &Header, machine_translated: bool) -> Provenance {
+    Provenance {
+        review: header.review.expect(CHECKED),
+        checked_on: header.checked_on.expect(CHECKED),
+        reviewed_by: header.reviewed_by.clone(),
+        machine_translated,
+        valid_until: header.valid_until.map(|(date, _)| date),
+        sources: header.sources.clone(),
+    }
+}
 
 fn pick<'a, T>(texts: &'a Texts<T>, langs: &'a Langs, lang: &'a str) -> (String, &'a T) {
     let (found, text) = texts.resolve(langs, lang).expect(CHECKED);
@@ -65,9 +77,8 @@ pub fn build_pack(content: &Content, lang: &str) -> Pack {
                 applies_to: a.applies_to.clone(),
                 emergency: a.emergency,
                 updated: a.updated.expect(CHECKED),
-                verified_on: a.header.verified_on.expect(CHECKED),
-                sources: a.header.sources.clone(),
-                review: text.review,
+                proposed_as_of: a.proposed_as_of,
+                provenance: provenance(&a.header, text.machine_translated),
                 lang: found,
                 related: a.related.iter().map(|r| r.value.clone()).collect(),
                 contacts: a.contacts.iter().map(|r| r.value.clone()).collect(),
@@ -98,9 +109,7 @@ pub fn build_pack(content: &Content, lang: &str) -> Pack {
                 hours: c.hours.clone(),
                 languages: c.languages.clone(),
                 free: c.free,
-                verified_on: c.header.verified_on.expect(CHECKED),
-                sources: c.header.sources.clone(),
-                review: text.review,
+                provenance: provenance(&c.header, text.machine_translated),
                 lang: found,
             }
         })
@@ -134,9 +143,7 @@ pub fn build_pack(content: &Content, lang: &str) -> Pack {
                 summary: text.summary.clone(),
                 applies_to: c.applies_to.clone(),
                 steps,
-                verified_on: c.header.verified_on.expect(CHECKED),
-                sources: c.header.sources.clone(),
-                review: text.review,
+                provenance: provenance(&c.header, text.machine_translated),
                 lang: found,
                 related: c.related.iter().map(|r| r.value.clone()).collect(),
             }

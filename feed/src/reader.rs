@@ -308,6 +308,27 @@ impl<'a> Reader<'a> {
 
     /// A TOML date field (`2025-11-27`, no quotes), which must not be in the future.
     pub fn date(&mut self, table: &Table<'_, '_>, key: &str, required: bool) -> Option<Date> {
+        let (date, line) = self.any_date(table, key, required)?;
+        if date > self.today {
+            let today = self.today;
+            self.report(
+                line,
+                &table.field(key),
+                format!(
+                    "{date} is in the future (today is {today}): dates record what already happened"
+                ),
+            );
+        }
+        Some(date)
+    }
+
+    /// A TOML date field that may lie in the future (the end of a period), with its line.
+    pub fn any_date(
+        &mut self,
+        table: &Table<'_, '_>,
+        key: &str,
+        required: bool,
+    ) -> Option<(Date, usize)> {
         let value = self.get(table, key, required)?;
         let field = table.field(key);
         let line = self.line(value);
@@ -350,17 +371,7 @@ impl<'a> Reader<'a> {
                 return None;
             }
         };
-        if date > self.today {
-            let today = self.today;
-            self.report(
-                line,
-                &field,
-                format!(
-                    "{date} is in the future (today is {today}): dates record what already happened"
-                ),
-            );
-        }
-        Some(date)
+        Some((date, line))
     }
 
     /// An array field; reports it when missing and `required`, or empty and `non_empty`.

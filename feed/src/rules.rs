@@ -87,6 +87,27 @@ pub fn https_url(text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// A source's address: the page that states the facts, as published (`https://`, or
+/// `http://` where that is all the outlet serves), with a path: a site's home page is refused.
+pub fn source_url(text: &str) -> Result<(), String> {
+    let rest = match text.strip_prefix("http://") {
+        Some(rest) => rest,
+        None => text
+            .strip_prefix("https://")
+            .ok_or_else(|| format!("`{text}` must be an https:// (or http://) address"))?,
+    };
+    https_url(&format!("https://{rest}"))
+        .map_err(|e| e.replace(&format!("https://{rest}"), text))?;
+    let path = rest.split_once('/').map_or("", |(_, path)| path);
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    if path.is_empty() && !rest.contains(['?', '#']) {
+        return Err(format!(
+            "`{text}` is a home page: give the address of the page that states the facts"
+        ));
+    }
+    Ok(())
+}
+
 /// An e-mail address `name@host.tld`.
 pub fn email(text: &str) -> Result<(), String> {
     let ok = match text.split_once('@') {
@@ -230,6 +251,34 @@ mod tests {
             "javascript:x",
         ] {
             assert!(https_url(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn source_urls_name_a_page() {
+        for good in [
+            "https://tass.ru/obschestvo/25746681",
+            "http://admzven.ru/node/4659",
+            "https://www.kommersant.ru/doc/8119278",
+            "https://news.example.org/?id=5",
+        ] {
+            assert!(source_url(good).is_ok(), "{good}");
+        }
+        for home in [
+            "https://tass.ru/",
+            "https://tass.ru",
+            "http://pravo.gov.ru/",
+        ] {
+            let err = source_url(home).unwrap_err();
+            assert!(err.contains("is a home page"), "{home}: {err}");
+        }
+        for bad in [
+            "ftp://tass.ru/x",
+            "tass.ru/x",
+            "https:///x",
+            "https://a b.ru/x",
+        ] {
+            assert!(source_url(bad).is_err(), "{bad}");
         }
     }
 

@@ -116,8 +116,14 @@ pub struct Header {
     pub id: String,
     /// Line of `id`.
     pub id_line: usize,
-    /// When it was last checked.
-    pub verified_on: Option<Date>,
+    /// What was done to check it.
+    pub review: Option<Review>,
+    /// When the editors last compared it with its sources.
+    pub checked_on: Option<Date>,
+    /// Who reviewed it (only with [`Review::LawyerReviewed`]).
+    pub reviewed_by: Option<String>,
+    /// Last day its figures hold, and the line of `valid_until`.
+    pub valid_until: Option<(Date, usize)>,
     /// Its sources.
     pub sources: Vec<Source>,
 }
@@ -125,8 +131,8 @@ pub struct Header {
 /// Text of an article in one language.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ArticleText {
-    /// Review status.
-    pub review: Review,
+    /// Machine-translated without a person checking it (`written_by = "machine-translation"`).
+    pub machine_translated: bool,
     /// Title.
     pub title: String,
     /// Summary.
@@ -138,7 +144,7 @@ pub struct ArticleText {
 /// An `articles/ID.toml`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SrcArticle {
-    /// File, id, verification date and sources.
+    /// File, id, review level, dates and sources.
     pub header: Header,
     /// Category id.
     pub category: Option<At<String>>,
@@ -150,6 +156,8 @@ pub struct SrcArticle {
     pub emergency: bool,
     /// When the rule last changed.
     pub updated: Option<Date>,
+    /// For a bill or draft: when its status was last looked up.
+    pub proposed_as_of: Option<Date>,
     /// Related article ids.
     pub related: Vec<At<String>>,
     /// Contact ids.
@@ -161,8 +169,8 @@ pub struct SrcArticle {
 /// Text of a contact in one language.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ContactText {
-    /// Review status.
-    pub review: Review,
+    /// Machine-translated without a person checking it (`written_by = "machine-translation"`).
+    pub machine_translated: bool,
     /// Name.
     pub name: String,
     /// What they help with.
@@ -174,7 +182,7 @@ pub struct ContactText {
 /// A `contacts/ID.toml`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SrcContact {
-    /// File, id, verification date and sources.
+    /// File, id, review level, dates and sources.
     pub header: Header,
     /// Kind of organisation.
     pub kind: Option<ContactKind>,
@@ -207,8 +215,8 @@ pub struct SrcContact {
 /// Text of a checklist in one language.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChecklistText {
-    /// Review status.
-    pub review: Review,
+    /// Machine-translated without a person checking it (`written_by = "machine-translation"`).
+    pub machine_translated: bool,
     /// Title.
     pub title: String,
     /// Summary.
@@ -244,7 +252,7 @@ pub struct SrcStep {
 /// A `checklists/ID.toml`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SrcChecklist {
-    /// File, id, verification date and sources.
+    /// File, id, review level, dates and sources.
     pub header: Header,
     /// Whom it concerns.
     pub applies_to: Vec<Audience>,

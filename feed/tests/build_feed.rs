@@ -316,7 +316,7 @@ fn invalid_content_is_not_built() {
     let f = Fixture::valid();
     f.edit(
         "articles/registration-eaeu.toml",
-        "url = \"https://tass.ru/\"",
+        "url = \"https://tass.ru/obschestvo/25746681\"",
         "url = \"http://tass.ru/\"",
     );
     let out = f.temp.path().join("feed");

@@ -261,8 +261,8 @@ fn source_urls_are_https() {
     let f = Fixture::valid();
     f.edit(
         ARTICLE,
-        "url = \"https://tass.ru/\"",
-        "url = \"http://tass.ru/\"",
+        "url = \"https://tass.ru/obschestvo/25746681\"",
+        "url = \"http://tass.ru/obschestvo/25746681\"",
     );
     let line = f.line(ARTICLE, "url =");
     f.expect_problem(ARTICLE, line, "sources.url", "must be an https:// address");
@@ -378,13 +378,13 @@ fn dates_are_not_in_the_future() {
 
 #[test]
 fn today_is_injectable() {
-    // The fixture's verified_on dates are 2026-11-20; on 2026-11-19 they are in the future.
+    // The fixture's checked_on dates are 2026-11-20; on 2026-11-19 they are in the future.
     let f = Fixture::valid();
     let run = run(&["check", "--content", &f.dir_str(), "--today", "2026-11-19"]);
     assert_eq!(run.code, 1, "{}", run.all());
-    let line = f.line(ARTICLE, "verified_on");
+    let line = f.line(ARTICLE, "checked_on");
     let expected = format!(
-        "{}:{line}: field `verified_on`: 2026-11-20 is in the future (today is 2026-11-19)",
+        "{}:{line}: field `checked_on`: 2026-11-20 is in the future (today is 2026-11-19)",
         f.path(ARTICLE).display()
     );
     assert!(run.stderr.contains(&expected), "{}", run.all());
@@ -453,26 +453,148 @@ fn emergency_articles_need_every_language() {
 #[test]
 fn review_is_required() {
     let f = Fixture::valid();
-    f.edit(ARTICLE, "review = \"machine-translated\"\n", "");
-    let line = f.line(ARTICLE, "[text.en]");
-    f.expect_problem(ARTICLE, line, "text.en.review", "required field is missing");
+    f.edit(ARTICLE, "review = \"checked-against-sources\"\n", "");
+    f.expect_problem(ARTICLE, 1, "review", "required field is missing");
 }
 
 #[test]
-fn review_is_one_of_three_values() {
+fn review_is_one_of_three_levels_and_verified_is_not_one() {
     let f = Fixture::valid();
     f.edit(
         ARTICLE,
-        "review = \"machine-translated\"",
-        "review = \"reviewed\"",
+        "review = \"checked-against-sources\"",
+        "review = \"verified\"",
     );
-    let line = f.line(ARTICLE, "\"reviewed\"");
+    let line = f.line(ARTICLE, "\"verified\"");
     f.expect_problem(
         ARTICLE,
         line,
-        "text.en.review",
-        "`reviewed` is not one of: verified, needs-legal-review, machine-translated",
+        "review",
+        "`verified` is not one of: checked-against-sources, needs-legal-review, lawyer-reviewed",
     );
+}
+
+#[test]
+fn lawyer_reviewed_needs_a_named_reviewer() {
+    let f = Fixture::valid();
+    f.edit(
+        ARTICLE,
+        "review = \"checked-against-sources\"",
+        "review = \"lawyer-reviewed\"",
+    );
+    let line = f.line(ARTICLE, "review =");
+    f.expect_problem(ARTICLE, line, "reviewed_by", "needs `reviewed_by`");
+    f.edit(
+        ARTICLE,
+        "review = \"lawyer-reviewed\"",
+        "review = \"lawyer-reviewed\"\nreviewed_by = \"Lawyers' association X\"",
+    );
+    assert_eq!(f.check().code, 0, "{}", f.check().all());
+}
+
+#[test]
+fn a_reviewer_is_named_only_for_lawyer_reviewed() {
+    let f = Fixture::valid();
+    f.edit(
+        ARTICLE,
+        "review = \"checked-against-sources\"",
+        "review = \"checked-against-sources\"\nreviewed_by = \"Someone\"",
+    );
+    let line = f.line(ARTICLE, "reviewed_by");
+    f.expect_problem(
+        ARTICLE,
+        line,
+        "reviewed_by",
+        "only with review = \"lawyer-reviewed\"",
+    );
+}
+
+#[test]
+fn every_text_says_who_wrote_it() {
+    let f = Fixture::valid();
+    f.edit(ARTICLE, "written_by = \"machine-translation\"\n", "");
+    let line = f.line(ARTICLE, "[text.en]");
+    f.expect_problem(
+        ARTICLE,
+        line,
+        "text.en.written_by",
+        "required field is missing",
+    );
+    f.edit(
+        ARTICLE,
+        "[text.en]\n",
+        "[text.en]\nwritten_by = \"human\"\n",
+    );
+    f.expect_problem(
+        ARTICLE,
+        line + 1,
+        "text.en.written_by",
+        "not one of: editors, machine-translation",
+    );
+}
+
+#[test]
+fn expired_figures_are_a_warning_on_a_fixed_day() {
+    let f = Fixture::valid();
+    f.edit(
+        ARTICLE,
+        "checked_on = 2026-11-20",
+        "checked_on = 2026-11-20\nvalid_until = 2026-12-31",
+    );
+    let line = f.line(ARTICLE, "valid_until");
+    let on = |today: &str| run(&["check", "--content", &f.dir_str(), "--today", today]);
+    let before = on("2026-12-31");
+    assert_eq!(before.code, 0, "{}", before.all());
+    assert_eq!(before.stderr, "", "the last day is still valid");
+    let after = on("2027-01-01");
+    assert_eq!(
+        after.code,
+        0,
+        "a warning does not stop publication: {}",
+        after.all()
+    );
+    assert!(after.stdout.starts_with("ok: "), "{}", after.all());
+    let expected = format!(
+        "{}:{line}: field `valid_until`: warning: its figures were valid until 2026-12-31",
+        f.path(ARTICLE).display()
+    );
+    assert!(after.stderr.contains(&expected), "{}", after.all());
+}
+
+#[test]
+fn valid_until_may_be_in_the_future_but_must_be_a_date() {
+    let f = Fixture::valid();
+    f.edit(
+        ARTICLE,
+        "checked_on = 2026-11-20",
+        "checked_on = 2026-11-20\nvalid_until = \"2026\"",
+    );
+    let line = f.line(ARTICLE, "valid_until");
+    f.expect_problem(ARTICLE, line, "valid_until", "expected a TOML date");
+}
+
+#[test]
+fn proposals_live_in_their_own_category() {
+    let f = Fixture::valid();
+    f.edit(
+        ARTICLE,
+        "updated = 2025-11-27",
+        "updated = 2025-11-27\nproposed_as_of = 2026-11-20",
+    );
+    let line = f.line(ARTICLE, "category =");
+    f.expect_problem(
+        ARTICLE,
+        line,
+        "category",
+        "belongs in category `proposed-changes`",
+    );
+    f.edit(ARTICLE, "proposed_as_of = 2026-11-20\n", "");
+    f.edit(
+        ARTICLE,
+        "category = \"arrival\"",
+        "category = \"proposed-changes\"",
+    );
+    f.expect_problem(ARTICLE, line, "category", "needs `proposed_as_of`");
 }
 
 #[test]
@@ -645,7 +767,7 @@ fn every_item_has_a_source() {
     let f = Fixture::valid();
     f.edit(
         EMERGENCY_ARTICLE,
-        "[[sources]]\ntitle = \"Civic Assistance Committee: what to do when police stop you\"\nurl = \"https://refugee.ru/\"\n",
+        "[[sources]]\ntitle = \"Civic Assistance Committee: what to do when police stop you\"\nurl = \"https://refugee.ru/news/police-check\"\n",
         "",
     );
     f.expect_problem(
@@ -854,8 +976,8 @@ fn every_problem_is_reported_sorted_by_file_and_line() {
     let f = Fixture::valid();
     f.edit(
         ARTICLE,
-        "url = \"https://tass.ru/\"",
-        "url = \"http://tass.ru/\"",
+        "url = \"https://tass.ru/obschestvo/25746681\"",
+        "url = \"http://tass.ru/obschestvo/25746681\"",
     );
     f.edit(ARTICLE, "встают на учёт", "встают <b>на</b> учёт");
     f.edit(EMBASSY, "open = \"10:00\"", "open = \"10.00\"");

@@ -35,7 +35,7 @@ fn examples() -> Vec<(String, String)> {
 #[test]
 fn readme_examples_match_the_checker() {
     let langs = Langs::readme_default();
-    let today = Date::parse("2026-11-21").unwrap();
+    let today = Date::parse("2026-12-01").unwrap();
     let examples = examples();
     assert_eq!(
         examples.len(),

@@ -34,7 +34,7 @@ pub fn Article(id: String) -> impl IntoView {
         Some(view! {
             <article class="article" data-id=article.id.clone() lang=article.lang.clone()>
                 <h1>{article.title.clone()}</h1>
-                <TrustNotes review=article.review lang=article.lang.clone() />
+                <TrustNotes provenance=article.provenance.clone() lang=article.lang.clone() proposed_as_of=article.proposed_as_of />
                 <p class="lead">{article.summary.clone()}</p>
                 <div class="body">{markup::body(&article.body)}</div>
             </article>
@@ -46,7 +46,7 @@ pub fn Article(id: String) -> impl IntoView {
                 <h2>{i18n.text(Key::Related)}</h2>
                 <ul class="related">{related}</ul>
             })}
-            <Sources verified_on=article.verified_on sources=article.sources.clone() />
+            <Sources provenance=article.provenance.clone() />
         })
     };
     view! { <Detail screen="article" back="/rights" page=move || page().map(IntoAny::into_any) /> }

@@ -215,7 +215,7 @@ pub fn ChecklistPage(id: String) -> impl IntoView {
         let for_calendar = checklist.clone();
         Some(view! {
             <h1>{checklist.title.clone()}</h1>
-            <TrustNotes review=checklist.review lang=checklist.lang.clone() />
+            <TrustNotes provenance=checklist.provenance.clone() lang=checklist.lang.clone() proposed_as_of=None />
             <p class="lead">{checklist.summary.clone()}</p>
             {has_deadlines.then(|| view! {
                 <h2>{i18n.text(Key::YourDates)}</h2>
@@ -228,7 +228,7 @@ pub fn ChecklistPage(id: String) -> impl IntoView {
                 </button>
                 <p class="muted">{i18n.text(Key::CalendarHint)}</p>
             })}
-            <Sources verified_on=checklist.verified_on sources=checklist.sources.clone() />
+            <Sources provenance=checklist.provenance.clone() />
         })
     };
     view! { <Detail screen="checklist" back="/checklists" page=move || page().map(IntoAny::into_any) /> }

@@ -128,10 +128,10 @@ pub fn ContactPage(id: String) -> impl IntoView {
     let content = expect_context::<Content>();
     let page = move || {
         let contact = content.pack.get()?.contact(&id)?.clone();
-        let (verified_on, sources) = (contact.verified_on, contact.sources.clone());
+        let provenance = contact.provenance.clone();
         Some(view! {
             <ContactCard contact=contact />
-            <Sources verified_on=verified_on sources=sources />
+            <Sources provenance=provenance />
         })
     };
     view! { <Detail screen="contact" back="/hotlines" page=move || page().map(IntoAny::into_any) /> }

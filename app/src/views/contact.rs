@@ -10,7 +10,7 @@ use crate::format;
 use crate::i18n::{Key, Lang, use_i18n};
 use crate::profile::Profile;
 use crate::shell::icons::{Icon, IconView};
-use crate::views::trust::TrustNotes;
+use crate::views::trust::{CheckedLine, TrustNotes};
 
 /// Days after which a contact looks stale.
 const STALE_AFTER_DAYS: i64 = 365;
@@ -88,10 +88,9 @@ fn opening(contact: &Contact, i18n: crate::i18n::I18n) -> Option<(String, bool)>
 #[component]
 pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let stale = format::today().days_since_epoch() - contact.verified_on.days_since_epoch()
+    let stale = format::today().days_since_epoch()
+        - contact.provenance.checked_on.days_since_epoch()
         > STALE_AFTER_DAYS;
-    let verified = contact.verified_on.to_string();
-    let verified_attr = verified.clone();
     let href = format!("/hotlines/{}", contact.id);
     let name = contact.name.clone();
     let languages = contact
@@ -170,7 +169,7 @@ pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl Int
                 </h3>
                 <PinButton id=contact.id.clone() name=contact.name.clone() />
             </div>
-            <TrustNotes review=contact.review lang=contact.lang.clone() />
+            <TrustNotes provenance=contact.provenance.clone() lang=contact.lang.clone() proposed_as_of=None />
             {contact.note.clone().map(|note| view! { <p>{note}</p> })}
             {hours}
             <ul class="phones">{phones}</ul>
@@ -188,9 +187,7 @@ pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl Int
                 {move || i18n.tf(Key::LanguagesSpoken, &[("list", &languages)])}
                 {(contact.free == Some(true)).then(|| view! { <br /> {i18n.text(Key::FreeCall)} })}
             </p>
-            <p class="verified" data-verified-on=verified_attr>
-                {move || i18n.tf(Key::VerifiedOn, &[("date", &format::date(&verified, i18n.lang.get().code()))])}
-            </p>
+            <CheckedLine provenance=contact.provenance.clone() />
             {stale.then(|| view! { <p class="badge warn" data-stale="true">{i18n.text(Key::Stale)}</p> })}
         </article>
     }

@@ -1,0 +1,166 @@
+//! What a reader is told about where an item's facts come from and what was done to check them:
+//! the review level, the date of the check, the sources, whether the text is a machine
+//! translation and until when its figures hold.
+//!
+//! The levels say what was actually done, no more: editors comparing the text with its cited
+//! sources is not legal advice, and only a named reviewer makes an item "lawyer-reviewed".
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+use crate::from_json_struct;
+use crate::text_enum::text_enum_impls;
+
+/// Where an item's facts come from and how far they were checked.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Provenance {
+    /// What was done to check the facts.
+    pub review: Review,
+    /// When the editors last compared the item with its sources.
+    pub checked_on: Date,
+    /// Who reviewed it, for [`Review::LawyerReviewed`] only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed_by: Option<String>,
+    /// Whether the text in this pack is a machine translation no person has checked.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub machine_translated: bool,
+    /// Last day its figures (prices, lists, experiment dates) are known to hold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<Date>,
+    /// Where the facts come from, in the order the text refers to them (`[1]` is the first).
+    pub sources: Vec<Source>,
+}
+
+impl Provenance {
+    /// Whether the figures' period is over on `today`: they may have changed since.
+    pub fn expired(&self, today: Date) -> bool {
+        self.valid_until.is_some_and(|last| last < today)
+    }
+
+    /// Checked against no sources on `date`: what other modules' tests need.
+    #[cfg(test)]
+    pub(crate) fn for_tests(date: Date) -> Provenance {
+        Provenance {
+            review: Review::CheckedAgainstSources,
+            checked_on: date,
+            reviewed_by: None,
+            machine_translated: false,
+            valid_until: None,
+            sources: Vec::new(),
+        }
+    }
+}
+
+/// A source of the facts in an item.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// Outlet and what it said.
+    pub title: String,
+    /// The page that states the facts.
+    pub url: String,
+    /// Date of the source, when it is dated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+}
+
+from_json_struct!(Provenance {
+    "review" => review: required,
+    "checked_on" => checked_on: required,
+    "reviewed_by" => reviewed_by: default,
+    "machine_translated" => machine_translated: default,
+    "valid_until" => valid_until: default,
+    "sources" => sources: required,
+});
+
+from_json_struct!(Source {
+    "title" => title: required,
+    "url" => url: required,
+    "date" => date: default,
+});
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+/// What was done to check an item's facts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Review {
+    /// The editors compared the text with the cited sources on `checked_on`; not legal advice.
+    CheckedAgainstSources,
+    /// A source is old, weak or disputed: shown with a warning, never as settled.
+    NeedsLegalReview,
+    /// A lawyer or organisation named in `reviewed_by` reviewed it.
+    LawyerReviewed,
+}
+
+text_enum_impls!(Review, "a review level", {
+    CheckedAgainstSources => "checked-against-sources",
+    NeedsLegalReview => "needs-legal-review",
+    LawyerReviewed => "lawyer-reviewed",
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> Date {
+        Date::parse(text).unwrap()
+    }
+
+    fn provenance(valid_until: Option<Date>) -> Provenance {
+        Provenance {
+            review: Review::CheckedAgainstSources,
+            checked_on: d("2026-12-01"),
+            reviewed_by: None,
+            machine_translated: false,
+            valid_until,
+            sources: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn figures_expire_the_day_after_their_last_day() {
+        let p = provenance(Some(d("2026-12-31")));
+        assert!(!p.expired(d("2026-12-01")));
+        assert!(!p.expired(d("2026-12-31")));
+        assert!(p.expired(d("2027-01-01")));
+        assert!(!provenance(None).expired(d("2099-01-01")));
+    }
+
+    #[test]
+    fn levels_are_written_as_words_and_verified_is_not_one() {
+        for review in Review::ALL {
+            assert_eq!(Review::parse(review.as_str()), Some(*review));
+        }
+        assert_eq!(Review::parse("verified"), None);
+        assert_eq!(
+            serde_json::to_string(&Review::CheckedAgainstSources).unwrap(),
+            "\"checked-against-sources\""
+        );
+    }
+
+    #[test]
+    fn optional_fields_are_left_out_and_read_back_by_both_readers() {
+        let p = provenance(None);
+        let json = serde_json::to_string(&p).unwrap();
+        assert_eq!(
+            json,
+            r#"{"review":"checked-against-sources","checked_on":"2026-12-01","sources":[]}"#
+        );
+        assert_eq!(
+            crate::json::from_slice::<Provenance>(json.as_bytes()).unwrap(),
+            p
+        );
+        let full = Provenance {
+            review: Review::LawyerReviewed,
+            reviewed_by: Some("A lawyers' association".into()),
+            machine_translated: true,
+            ..provenance(Some(d("2026-12-31")))
+        };
+        let json = serde_json::to_string(&full).unwrap();
+        assert_eq!(
+            crate::json::from_slice::<Provenance>(json.as_bytes()).unwrap(),
+            full
+        );
+    }
+}
