@@ -5,7 +5,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, rmSync } from "node:fs";
+import { readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { configure, copyOfBuild, freePort, launch, serve, waitForController } from "./support.mjs";
 
@@ -34,6 +34,13 @@ function directives(policy) {
       .map(([name, ...sources]) => [name, sources]),
   );
 }
+
+test("a build in a folder only its owner may enter is served (nginx works as the invoking user)", async () => {
+  assert.equal(statSync(dir).mode & 0o777, 0o700);
+  for (const path of ["/", "/rights/registration-eaeu", "/feed/manifest.json"]) {
+    assert.equal((await get(path)).status, 200, path);
+  }
+});
 
 test("the shell carries a strict Content Security Policy and the other security headers", async () => {
   for (const path of ["/", "/rights/registration-eaeu", "/feed/manifest.json", "/no-such-file.js"]) {
