@@ -118,8 +118,9 @@ pub struct Article {
     /// Shown under "Help now".
     #[serde(default, skip_serializing_if = "is_false")]
     pub emergency: bool,
-    /// When the rule itself last changed.
-    pub updated: Date,
+    /// When the rule itself last changed, when a source says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<Date>,
     /// A bill or draft, not law: the date its status was last looked up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub proposed_as_of: Option<Date>,
@@ -271,16 +272,24 @@ pub struct DeadlineRule {
     /// For a repeating deadline (a monthly patent payment): the period in months.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub every_months: Option<u32>,
+    /// Working days added after `amount` (negative: before), as in "10 working days before the
+    /// 12 months end".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub and_working_days: Option<i32>,
 }
 
 impl DeadlineRule {
     /// The first deadline, given the date of the anchor event; `None` if out of range.
     pub fn due(&self, anchor: Date) -> Option<Date> {
         let amount = i64::from(self.amount);
-        match self.unit {
+        let date = match self.unit {
             DeadlineUnit::Days => anchor.add_days(amount),
             DeadlineUnit::WorkingDays => anchor.add_working_days(amount),
             DeadlineUnit::Months => anchor.add_months(amount),
+        }?;
+        match self.and_working_days {
+            Some(days) => date.add_working_days(i64::from(days)),
+            None => Some(date),
         }
     }
 
@@ -339,7 +348,7 @@ from_json_struct!(Article {
     "tags" => tags: default,
     "applies_to" => applies_to: required,
     "emergency" => emergency: default,
-    "updated" => updated: required,
+    "updated" => updated: default,
     "proposed_as_of" => proposed_as_of: default,
     "provenance" => provenance: required,
     "lang" => lang: required,
@@ -404,6 +413,7 @@ from_json_struct!(DeadlineRule {
     "amount" => amount: required,
     "unit" => unit: required,
     "every_months" => every_months: default,
+    "and_working_days" => and_working_days: default,
 });
 
 fn is_false(value: &bool) -> bool {
@@ -568,6 +578,7 @@ mod tests {
             amount,
             unit,
             every_months: every,
+            and_working_days: None,
         }
     }
 
@@ -589,6 +600,23 @@ mod tests {
         assert_eq!(
             rule(Anchor::Departure, -3, DeadlineUnit::Days, None).due(d("2026-03-01")),
             Some(d("2026-02-26"))
+        );
+    }
+
+    #[test]
+    fn working_days_after_the_main_amount_count_from_its_end() {
+        // A patent of 2025-03-05: 12 months end on Thursday 2026-03-05; 10 working days
+        // before that is Thursday 2026-02-19.
+        let reissue = DeadlineRule {
+            and_working_days: Some(-10),
+            ..rule(Anchor::Patent, 12, DeadlineUnit::Months, None)
+        };
+        assert_eq!(reissue.due(d("2025-03-05")), Some(d("2026-02-19")));
+        let json = serde_json::to_string(&reissue).unwrap();
+        assert!(json.ends_with(r#""and_working_days":-10}"#), "{json}");
+        assert_eq!(
+            crate::json::from_slice::<DeadlineRule>(json.as_bytes()).unwrap(),
+            reissue
         );
     }
 

@@ -115,6 +115,7 @@ mod tests {
             amount,
             unit,
             every_months: None,
+            and_working_days: None,
         }
     }
 

@@ -521,7 +521,7 @@ mod tests {
                 tags: vec![],
                 applies_to: vec![Audience::Kg],
                 emergency: false,
-                updated: date,
+                updated: Some(date),
                 proposed_as_of: None,
                 provenance: Provenance {
                     review: Review::CheckedAgainstSources,

@@ -365,6 +365,7 @@ mod tests {
             amount,
             unit,
             every_months: every,
+            and_working_days: None,
         }
     }
 

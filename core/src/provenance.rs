@@ -37,6 +37,16 @@ impl Provenance {
         self.valid_until.is_some_and(|last| last < today)
     }
 
+    /// The date of the newest dated source, or `checked_on` when none is dated: how fresh the
+    /// details are (a check today of a 2024 source leaves them as old as 2024).
+    pub fn newest(&self) -> Date {
+        self.sources
+            .iter()
+            .filter_map(|s| s.date)
+            .max()
+            .unwrap_or(self.checked_on)
+    }
+
     /// Checked against no sources on `date`: what other modules' tests need.
     #[cfg(test)]
     pub(crate) fn for_tests(date: Date) -> Provenance {
@@ -125,6 +135,25 @@ mod tests {
         assert!(!p.expired(d("2026-12-31")));
         assert!(p.expired(d("2027-01-01")));
         assert!(!provenance(None).expired(d("2099-01-01")));
+    }
+
+    #[test]
+    fn details_are_as_fresh_as_their_newest_dated_source() {
+        let source = |date: Option<&str>| Source {
+            title: "T".into(),
+            url: "https://example.org/a".into(),
+            date: date.map(d),
+        };
+        let mut p = provenance(None);
+        assert_eq!(p.newest(), d("2026-12-01"), "no source: the check");
+        p.sources = vec![
+            source(Some("2024-11-29")),
+            source(None),
+            source(Some("2021-12-03")),
+        ];
+        assert_eq!(p.newest(), d("2024-11-29"));
+        p.sources = vec![source(None)];
+        assert_eq!(p.newest(), d("2026-12-01"));
     }
 
     #[test]

@@ -766,7 +766,7 @@ pub fn generated_pack(n: usize) -> Pack {
                 tags,
                 applies_to: vec![Audience::Any],
                 emergency: false,
-                updated: date,
+                updated: Some(date),
                 proposed_as_of: None,
                 provenance: Provenance {
                     review: Review::CheckedAgainstSources,

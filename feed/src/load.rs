@@ -333,7 +333,7 @@ fn sources(r: &mut Reader<'_>, root: &Table<'_, '_>) -> Vec<Source> {
             let url = r.string_at(t, "url", true);
             let url_ok = url
                 .as_ref()
-                .is_some_and(|u| r.check(u, &t.field("url"), rules::https_url));
+                .is_some_and(|u| r.check(u, &t.field("url"), rules::source_url));
             let date = r.date(t, "date", false);
             Some(Source {
                 title: title?,
@@ -389,7 +389,7 @@ pub fn article(
     let tags = r.strings(&root, "tags", false, false);
     let applies_to = audiences(&mut r, &root);
     let emergency = r.boolean(&root, "emergency", false).unwrap_or(false);
-    let updated = r.date(&root, "updated", true);
+    let updated = r.date(&root, "updated", false);
     let proposed_as_of = r.date(&root, "proposed_as_of", false);
     let related = ids(&mut r, &root, "related");
     let contacts = ids(&mut r, &root, "contacts");
@@ -612,7 +612,14 @@ fn deadline(r: &mut Reader<'_>, step: &Table<'_, '_>) -> Option<DeadlineRule> {
         step,
         "deadline",
         false,
-        Some(&["from", "days", "working_days", "months", "every_months"]),
+        Some(&[
+            "from",
+            "days",
+            "working_days",
+            "months",
+            "every_months",
+            "and_working_days",
+        ]),
     )?;
     let from = r.word(&t, "from", true, Anchor::parse, Anchor::NAMES);
     let given: Vec<&str> = UNITS.into_iter().filter(|u| t.has(u)).collect();
@@ -636,12 +643,16 @@ fn deadline(r: &mut Reader<'_>, step: &Table<'_, '_>) -> Option<DeadlineRule> {
     let every_months = r
         .integer(&t, "every_months", false, 1, 120)
         .map(|n| n as u32);
+    let and_working_days = r
+        .integer(&t, "and_working_days", false, -250, 250)
+        .map(|n| n as i32);
     let (amount, unit) = amount?;
     Some(DeadlineRule {
         from: from?,
         amount,
         unit,
         every_months,
+        and_working_days,
     })
 }
 

@@ -76,7 +76,7 @@ pub fn build_pack(content: &Content, lang: &str) -> Pack {
                 tags: a.tags.clone(),
                 applies_to: a.applies_to.clone(),
                 emergency: a.emergency,
-                updated: a.updated.expect(CHECKED),
+                updated: a.updated,
                 proposed_as_of: a.proposed_as_of,
                 provenance: provenance(&a.header, text.machine_translated),
                 lang: found,

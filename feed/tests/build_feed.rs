@@ -317,7 +317,7 @@ fn invalid_content_is_not_built() {
     f.edit(
         "articles/registration-eaeu.toml",
         "url = \"https://tass.ru/obschestvo/25746681\"",
-        "url = \"http://tass.ru/\"",
+        "url = \"https://tass.ru/\"",
     );
     let out = f.temp.path().join("feed");
     let run = build_into(&f.dir(), &out, &[], &[]);

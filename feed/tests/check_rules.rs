@@ -262,10 +262,43 @@ fn source_urls_are_https() {
     f.edit(
         ARTICLE,
         "url = \"https://tass.ru/obschestvo/25746681\"",
-        "url = \"http://tass.ru/obschestvo/25746681\"",
+        "url = \"ftp://tass.ru/obschestvo/25746681\"",
     );
     let line = f.line(ARTICLE, "url =");
-    f.expect_problem(ARTICLE, line, "sources.url", "must be an https:// address");
+    f.expect_problem(
+        ARTICLE,
+        line,
+        "sources.url",
+        "must be an https:// (or http://) address",
+    );
+}
+
+#[test]
+fn a_source_is_a_page_not_a_home_page() {
+    let f = Fixture::valid();
+    f.edit(
+        ARTICLE,
+        "url = \"https://tass.ru/obschestvo/25746681\"",
+        "url = \"https://tass.ru/\"",
+    );
+    let line = f.line(ARTICLE, "url =");
+    f.expect_problem(ARTICLE, line, "sources.url", "is a home page");
+    f.edit(
+        ARTICLE,
+        "url = \"https://tass.ru/\"",
+        "url = \"http://tass.ru\"",
+    );
+    f.expect_problem(ARTICLE, line, "sources.url", "is a home page");
+    f.edit(
+        ARTICLE,
+        "url = \"http://tass.ru\"",
+        "url = \"http://tass.ru/obschestvo/25746681\"",
+    );
+    assert_eq!(
+        f.check().code,
+        0,
+        "a page served over http:// is as published"
+    );
 }
 
 #[test]
@@ -977,7 +1010,7 @@ fn every_problem_is_reported_sorted_by_file_and_line() {
     f.edit(
         ARTICLE,
         "url = \"https://tass.ru/obschestvo/25746681\"",
-        "url = \"http://tass.ru/obschestvo/25746681\"",
+        "url = \"ftp://tass.ru/obschestvo/25746681\"",
     );
     f.edit(ARTICLE, "встают на учёт", "встают <b>на</b> учёт");
     f.edit(EMBASSY, "open = \"10:00\"", "open = \"10.00\"");

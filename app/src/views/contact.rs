@@ -88,8 +88,7 @@ fn opening(contact: &Contact, i18n: crate::i18n::I18n) -> Option<(String, bool)>
 #[component]
 pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let stale = format::today().days_since_epoch()
-        - contact.provenance.checked_on.days_since_epoch()
+    let stale = format::today().days_since_epoch() - contact.provenance.newest().days_since_epoch()
         > STALE_AFTER_DAYS;
     let href = format!("/hotlines/{}", contact.id);
     let name = contact.name.clone();
