@@ -385,6 +385,7 @@ pub fn article(
         .concat(),
     );
     let header = header(&mut r, &root, stem);
+    let sources = header.sources.len();
     let category = r.string_at(&root, "category", true);
     let tags = r.strings(&root, "tags", false, false);
     let applies_to = audiences(&mut r, &root);
@@ -404,7 +405,7 @@ pub fn article(
             let summary = r.string(t, "summary", true);
             let body = r
                 .get(t, "body", true)
-                .and_then(|v| body(r, v, &t.field("body")));
+                .and_then(|v| body(r, v, &t.field("body"), sources));
             Some(ArticleText {
                 machine_translated: machine_translated?,
                 title: title?,
@@ -435,12 +436,53 @@ pub fn article(
 }
 
 /// Converts a `body` value, reporting each construct outside the subset at its own line.
+/// The numbers of the `[n]` references in `text` (a bracketed number not opening a link), with
+/// their byte offsets.
+fn references(text: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for (start, _) in text.match_indices('[') {
+        let rest = &text[start + 1..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let closed = rest[digits..].starts_with(']') && !rest[digits + 1..].starts_with('(');
+        if digits > 0 && closed {
+            found.push((start, rest[..digits].parse().unwrap_or(usize::MAX)));
+        }
+    }
+    found
+}
+
+/// Reports each `[n]` of `text` (starting at `first_line`) that names no source: `n` must be
+/// between 1 and the number of `[[sources]]`.
+fn check_references(
+    r: &mut Reader<'_>,
+    text: &str,
+    first_line: usize,
+    field: &str,
+    sources: usize,
+) {
+    for (offset, n) in references(text) {
+        if n == 0 || n > sources {
+            let line = first_line + text[..offset].matches('\n').count();
+            r.report(
+                line,
+                field,
+                format!(
+                    "`[{n}]` refers to no source: the item lists {sources} [[sources]], cited as [1] to [{sources}]"
+                ),
+            );
+        }
+    }
+}
+
 fn body(
     r: &mut Reader<'_>,
     value: &Value<'_>,
     field: &str,
+    sources: usize,
 ) -> Option<Vec<jardam_core::markup::Block>> {
     let markdown = r.string_value(value, field)?;
+    let first = r.line(value) + usize::from(r.starts_multiline(value.span().start));
+    check_references(r, &markdown, first, field, sources);
     match markdown::to_blocks(&markdown) {
         Ok(blocks) => {
             let chars = limits::article_chars(&blocks);
@@ -452,9 +494,6 @@ fn body(
             Some(blocks)
         }
         Err(errors) => {
-            // A `"""` string that starts with a line break begins on the next line.
-            let raw_start = value.span().start;
-            let first = r.line(value) + usize::from(r.starts_multiline(raw_start));
             for error in errors {
                 let line = first + markdown[..error.offset].matches('\n').count();
                 r.report(line, field, format!("Markdown: {}", error.message));
@@ -672,6 +711,7 @@ pub fn checklist(
         &[&HEADER_FIELDS[..], &["applies_to", "related", "steps"]].concat(),
     );
     let header = header(&mut r, &root, stem);
+    let sources = header.sources.len();
     let applies_to = audiences(&mut r, &root);
     let related = ids(&mut r, &root, "related");
     let text = texts(
@@ -715,7 +755,11 @@ pub fn checklist(
             .integer(&t, "cost_rub", false, 0, i64::from(u32::MAX))
             .map(|n| n as u32);
         let step_text = texts(&mut r, &t, langs, &["what", "where", "cost"], |r, t| {
-            let what = r.string(t, "what", true);
+            let what = r.string_at(t, "what", true);
+            if let Some(what) = &what {
+                check_references(r, &what.value, what.line, &t.field("what"), sources);
+            }
+            let what = what.map(|w| w.value);
             let where_ = r.string(t, "where", false);
             let cost = r.string(t, "cost", false);
             Some(StepText {

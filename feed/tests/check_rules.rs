@@ -607,6 +607,45 @@ fn valid_until_may_be_in_the_future_but_must_be_a_date() {
 }
 
 #[test]
+fn numbered_references_point_at_listed_sources() {
+    let f = Fixture::valid();
+    f.edit(
+        ARTICLE,
+        "в течение **30 дней**.",
+        "в течение **30 дней** [1].",
+    );
+    assert_eq!(
+        f.check().code,
+        0,
+        "[1] is the one source: {}",
+        f.check().all()
+    );
+    f.edit(ARTICLE, "**30 дней** [1].", "**30 дней** [2].");
+    let line = f.line(ARTICLE, "**30 дней** [2]");
+    f.expect_problem(ARTICLE, line, "text.ru.body", "`[2]` refers to no source");
+    f.edit(ARTICLE, "**30 дней** [2].", "**30 дней** [0].");
+    f.expect_problem(ARTICLE, line, "text.ru.body", "`[0]` refers to no source");
+    f.edit(ARTICLE, "**30 дней** [0].", "**30 дней** [1](tel:112).");
+    assert_eq!(
+        f.check().code,
+        0,
+        "a link whose text is a number is no reference"
+    );
+    f.edit(
+        CHECKLIST,
+        "what = \"Встать на учёт по месту пребывания\"",
+        "what = \"Встать на учёт по месту пребывания [3]\"",
+    );
+    let line = f.line(CHECKLIST, "пребывания [3]");
+    f.expect_problem(
+        CHECKLIST,
+        line,
+        "steps.text.ru.what",
+        "`[3]` refers to no source",
+    );
+}
+
+#[test]
 fn proposals_live_in_their_own_category() {
     let f = Fixture::valid();
     f.edit(
