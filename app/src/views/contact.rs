@@ -10,7 +10,7 @@ use crate::format;
 use crate::i18n::{Key, Lang, use_i18n};
 use crate::profile::Profile;
 use crate::shell::icons::{Icon, IconView};
-use crate::views::trust::{CheckedLine, TrustNotes};
+use crate::views::trust::{TrustNotes, checked_line};
 
 /// Days after which a contact looks stale.
 const STALE_AFTER_DAYS: i64 = 365;
@@ -186,7 +186,7 @@ pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl Int
                 {move || i18n.tf(Key::LanguagesSpoken, &[("list", &languages)])}
                 {(contact.free == Some(true)).then(|| view! { <br /> {i18n.text(Key::FreeCall)} })}
             </p>
-            <CheckedLine provenance=contact.provenance.clone() />
+            {checked_line(&contact.provenance)}
             {stale.then(|| view! { <p class="badge warn" data-stale="true">{i18n.text(Key::Stale)}</p> })}
         </article>
     }

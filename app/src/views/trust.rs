@@ -9,6 +9,19 @@ use leptos::prelude::*;
 use crate::format;
 use crate::i18n::{Key, Plural, use_i18n};
 
+/// `<p class=CLASS data-mark=MARK data-date=DATE>` with `key`'s text for `date` in the reader's
+/// language: one view for every dated mark, so each costs no code of its own.
+fn dated_note(class: &'static str, mark: &'static str, key: Key, date: Date) -> impl IntoView {
+    let i18n = use_i18n();
+    let day = date.to_string();
+    let shown = day.clone();
+    view! {
+        <p class=class data-mark=mark data-date=day>
+            {move || i18n.tf(key, &[("date", &format::date(&shown, i18n.lang.get().code()))])}
+        </p>
+    }
+}
+
 /// Badges for an item's review level, translation, validity and (for a bill or draft) its
 /// proposal date.
 #[component]
@@ -19,23 +32,14 @@ pub fn TrustNotes(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let fallback = move || lang != i18n.lang.get().code();
-    let dated = move |key: Key, date: Date| {
-        let date = date.to_string();
-        move || {
-            i18n.tf(
-                key,
-                &[("date", &format::date(&date, i18n.lang.get().code()))],
-            )
-        }
-    };
     let expired = provenance
         .valid_until
         .filter(|_| provenance.expired(format::today()));
     view! {
-        {proposed_as_of.map(|d| view! { <p class="badge warn" data-proposed=d.to_string()>{dated(Key::Proposed, d)}</p> })}
+        {proposed_as_of.map(|d| dated_note("badge warn", "proposed", Key::Proposed, d))}
         {(provenance.review == Review::NeedsLegalReview)
             .then(|| view! { <p class="badge warn" data-review="needs-legal-review">{i18n.text(Key::ReviewNeedsLegal)}</p> })}
-        {expired.map(|d| view! { <p class="badge warn" data-expired=d.to_string()>{dated(Key::ValidUntilPast, d)}</p> })}
+        {expired.map(|d| dated_note("badge warn", "expired", Key::ValidUntilPast, d))}
         {provenance.machine_translated
             .then(|| view! { <p class="badge info" data-review="machine-translated">{i18n.text(Key::ReviewMachine)}</p> })}
         <Show when=fallback>
@@ -45,14 +49,14 @@ pub fn TrustNotes(
 }
 
 /// The review level in words: who checked the item against how many sources, and when.
-#[component]
-pub fn CheckedLine(provenance: Provenance) -> impl IntoView {
+pub fn checked_line(provenance: &Provenance) -> impl IntoView + use<> {
     let i18n = use_i18n();
     let checked = provenance.checked_on.to_string();
     let count = provenance.sources.len();
+    let reviewer = provenance.reviewed_by.clone();
     let line = move || {
         let date = format::date(&checked, i18n.lang.get().code());
-        match &provenance.reviewed_by {
+        match &reviewer {
             Some(name) => i18n.tf(Key::ReviewedBy, &[("name", name), ("date", &date)]),
             None => i18n.tp(
                 Plural::CheckedSources,
@@ -62,7 +66,7 @@ pub fn CheckedLine(provenance: Provenance) -> impl IntoView {
         }
     };
     view! {
-        <p class="verified" data-checked-on=provenance.checked_on.to_string() data-review=provenance.review.as_str()>{line}</p>
+        <p class="verified" data-checked-on=provenance.checked_on.to_string() data-level=provenance.review.as_str()>{line}</p>
     }
 }
 
@@ -70,21 +74,12 @@ pub fn CheckedLine(provenance: Provenance) -> impl IntoView {
 #[component]
 pub fn Sources(provenance: Provenance) -> impl IntoView {
     let i18n = use_i18n();
-    let valid = provenance.valid_until.map(|d| {
-        let date = d.to_string();
-        view! {
-            <p class="muted" data-valid-until=d.to_string()>
-                {move || i18n.tf(Key::ValidUntil, &[("date", &format::date(&date, i18n.lang.get().code()))])}
-            </p>
-        }
-    });
-    let sources = provenance.sources.clone();
     view! {
-        <CheckedLine provenance=provenance />
-        {valid}
+        {checked_line(&provenance)}
+        {provenance.valid_until.map(|d| dated_note("muted", "valid-until", Key::ValidUntil, d))}
         <h2>{i18n.text(Key::Sources)}</h2>
         <ol class="sources">
-            {sources
+            {provenance.sources
                 .into_iter()
                 .map(|source| {
                     let date = source.date.map(|d| d.to_string());
