@@ -11,7 +11,11 @@ import { goTab, installedOffline, root } from "./support.mjs";
 
 const LANGS = ["ky", "ru", "uz", "tg", "en"];
 /** Latin words a Cyrillic screen may have: names of apps, Wi-Fi, ID (card), the languages' own names. */
-const PROPER_NAMES = ["Jardam", "WhatsApp", "Telegram", "RuID", "RuStore", "Wi-Fi", "ID", "English", "Oʻzbekcha"];
+const PROPER_NAMES = [
+  "Jardam", "WhatsApp", "Telegram", "RuID", "RuStore", "Wi-Fi", "ID", "English", "Oʻzbekcha",
+  // Names the content cites as they are written: a site, Telegram bots, phones and systems.
+  "migrant.kg", "@pomoshrussiamigrant", "@huquqiy_yordam_uzbot", "SIM", "Android", "HarmonyOS", "iPhone",
+];
 
 /**
  * The strings of a locale file: { key: [texts] } (a plural key has one text per form). The
