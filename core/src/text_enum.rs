@@ -1,4 +1,4 @@
-//! Plumbing for the closed lists of words used in content (`"verified"`, `"mon"`, `"KG"`…):
+//! Plumbing for the closed lists of words used in content (`"needs-legal-review"`, `"mon"`, `"KG"`…):
 //! one macro gives each enum its text, parsing, `Display`, serde and `FromJson` as a plain string.
 
 use core::fmt;

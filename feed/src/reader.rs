@@ -428,7 +428,7 @@ impl<'a> Reader<'a> {
             .collect()
     }
 
-    /// A field holding one word of a closed list (`review = "verified"`).
+    /// A field holding one word of a closed list (`review = "needs-legal-review"`).
     pub fn word<E>(
         &mut self,
         table: &Table<'_, '_>,
