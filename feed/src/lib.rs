@@ -12,6 +12,7 @@ pub mod pack;
 pub mod problem;
 pub mod publish;
 pub mod reader;
+pub mod references;
 pub mod rules;
 pub mod signing;
 pub mod source;

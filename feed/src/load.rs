@@ -14,6 +14,7 @@ use toml::de::DeTable;
 use crate::markdown;
 use crate::problem::Problem;
 use crate::reader::{At, Reader, Table, Value};
+use crate::references;
 use crate::rules;
 use crate::source::{
     ArticleText, ChecklistText, ContactText, FeedInfo, Header, Langs, SrcArticle, SrcCategory,
@@ -436,21 +437,6 @@ pub fn article(
 }
 
 /// Converts a `body` value, reporting each construct outside the subset at its own line.
-/// The numbers of the `[n]` references in `text` (a bracketed number not opening a link), with
-/// their byte offsets.
-fn references(text: &str) -> Vec<(usize, usize)> {
-    let mut found = Vec::new();
-    for (start, _) in text.match_indices('[') {
-        let rest = &text[start + 1..];
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        let closed = rest[digits..].starts_with(']') && !rest[digits + 1..].starts_with('(');
-        if digits > 0 && closed {
-            found.push((start, rest[..digits].parse().unwrap_or(usize::MAX)));
-        }
-    }
-    found
-}
-
 /// Reports each `[n]` of `text` (starting at `first_line`) that names no source: `n` must be
 /// between 1 and the number of `[[sources]]`.
 fn check_references(
@@ -460,7 +446,7 @@ fn check_references(
     field: &str,
     sources: usize,
 ) {
-    for (offset, n) in references(text) {
+    for (offset, _, n) in references::find(text) {
         if n == 0 || n > sources {
             let line = first_line + text[..offset].matches('\n').count();
             r.report(

@@ -3,6 +3,7 @@
 use jardam_core::content::{Article, Category, Checklist, Contact, Pack, Provenance, Region, Step};
 use jardam_core::feed::SCHEMA_VERSION;
 
+use crate::references;
 use crate::source::{Content, Header, Langs, Texts};
 
 const CHECKED: &str = "content is checked before packs are built";
@@ -72,7 +73,7 @@ pub fn build_pack(content: &Content, lang: &str) -> Pack {
                 category: a.category.as_ref().expect(CHECKED).value.clone(),
                 title: text.title.clone(),
                 summary: text.summary.clone(),
-                body: text.body.clone(),
+                body: references::link(&text.body, &a.header.sources),
                 tags: a.tags.clone(),
                 applies_to: a.applies_to.clone(),
                 emergency: a.emergency,

@@ -55,5 +55,15 @@ fn the_apps_reader_reads_the_real_feed_as_serde_wrote_it() {
             "{}",
             entry.file
         );
+        // The body's [1] is a link to the first source's page.
+        let article = pack.article("registration-eaeu").unwrap();
+        let first = &article.provenance.sources[0].url;
+        let linked = article.body.iter().any(|block| match block {
+            jardam_core::markup::Block::List { items, .. } => items.iter().flatten().any(|i| {
+                matches!(i, jardam_core::markup::Inline::Link { text, href } if text == "[1]" && href == first)
+            }),
+            _ => false,
+        });
+        assert!(linked, "{}: [1] links to {first}", entry.file);
     }
 }
