@@ -5,7 +5,6 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, connect } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { after } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
@@ -17,9 +16,14 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
  * closed when the file's tests have ended, and the failure is reported as it happened.
  */
 const stillOpen = new Set();
-after(async () => {
-  for (const close of [...stillOpen]) await close().catch(() => {});
-});
+// Only under the test runner (it marks the files it runs): scripts that use these helpers, such
+// as the benchmarks, close what they open themselves and must not start a test run.
+if (process.env.NODE_TEST_CONTEXT) {
+  const { after } = await import("node:test");
+  after(async () => {
+    for (const close of [...stillOpen]) await close().catch(() => {});
+  });
+}
 
 /** Registers `close` until it has run once; returns the closer to call instead. */
 function tracked(close) {
