@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/tests/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup build serve test lint test-fresh-cache test-wasm test-e2e fuzz fuzz-long bench
+.PHONY: setup build serve test lint test-fresh-cache test-wasm test-e2e fuzz fuzz-long bench screenshots
 
 setup:
 	@scripts/setup.sh
@@ -59,3 +59,7 @@ bench: build
 	node scripts/bench.mjs
 	node scripts/bench-sync.mjs
 	node scripts/bench-perf.mjs
+
+## A screenshot of every screen in every language at 360 px, in tests/output/screenshots/.
+screenshots: build
+	node scripts/screenshots.mjs

@@ -5,21 +5,10 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { SCREENS } from "./screen-list.mjs";
 import { installedOffline, root } from "./support.mjs";
 
 const axeSource = readFileSync(join(root, "tests", "node_modules", "axe-core", "axe.min.js"), "utf8");
-const SCREENS = [
-  "/rights",
-  "/rights/police-check",
-  "/hotlines",
-  "/hotlines/kg-embassy-moscow",
-  "/checklists",
-  "/checklists/kg-kz-worker-arrival",
-  "/help",
-  "/more",
-  "/share",
-  "/share/poster",
-];
 
 let app, url, page;
 
