@@ -3,12 +3,9 @@
 // now is one tap from every screen, and axe-core finds no WCAG 2.2 AA violation.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { SCREENS } from "./screen-list.mjs";
-import { installedOffline, root } from "./support.mjs";
+import { axeViolations, installedOffline } from "./support.mjs";
 
-const axeSource = readFileSync(join(root, "tests", "node_modules", "axe-core", "axe.min.js"), "utf8");
 
 let app, url, page;
 
@@ -93,13 +90,7 @@ test("every screen passes axe-core (WCAG 2.2 AA), fits 320 px and has 44 px cont
     await page.goto(`${url}${path}`);
     await page.locator("main .screen").first().waitFor();
     await page.waitForTimeout(300);
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const result = await window.axe.run(document, {
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-      });
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
-    });
+    const violations = await axeViolations(page);
     assert.deepEqual(violations, [], `axe on ${path}`);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 320, `${path} scrolls sideways: ${width}px`);

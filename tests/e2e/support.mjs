@@ -1,7 +1,7 @@
 // Shared helpers of the end-to-end tests: serve a build with the repo's nginx configuration on
 // loopback, and drive Debian's Chromium through playwright-core (never a downloaded browser).
 import { spawn, execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, connect } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -283,4 +283,17 @@ export async function installedOffline(label, { lang = "en", viewport = { width:
     for (const d of [dir, profile]) rmSync(d, { recursive: true, force: true });
   };
   return app;
+}
+
+const axeSource = readFileSync(join(root, "tests", "node_modules", "axe-core", "axe.min.js"), "utf8");
+
+/** The WCAG 2.2 AA violations axe-core finds on `page`, one line each: "rule: first targets". */
+export async function axeViolations(page) {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  });
 }
