@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Proves that scripts/setup.sh leaves a machine with an empty cargo cache able to build the
-# release offline, as Trunk builds it: runs the whole set-up against a new, empty CARGO_HOME (the
+# release offline, as Trunk builds it: runs the whole set-up against an emptied CARGO_HOME (the
 # tools it installs are found on PATH and kept), then compiles the app for wasm32 with
 # `cargo check --offline` and the release build's nightly options (scripts/size-flags.sh), so the
 # standard library is compiled from rust-src too. A crate that the set-up did not fetch stops it
 # with cargo's "no matching package … found" under --offline. `cargo check` needs the same
 # crates as the build and skips code generation and LTO. Its target folder,
-# target/fresh-cache-check, is kept between runs: cargo still needs every crate in the (empty)
-# cache to build from it, so the proof holds, and after the first run it takes seconds.
+# target/fresh-cache-check/target, is kept between runs: cargo still needs every crate in the
+# emptied cache to build from it, so the proof holds, and after the first run it takes seconds.
 # Usage: scripts/check-fresh-cache.sh   (make test runs it)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -27,7 +27,7 @@ try {
         await page.goto(`${server.url}${path}`);
         await page.locator("section.screen").first().waitFor();
         await page.waitForLoadState("networkidle");
-        const name = `${String(index + 1).padStart(2, "0")}-${path.slice(1).replaceAll("/", "-") || "start"}.${lang}.png`;
+        const name = `${String(index + 1).padStart(2, "0")}-${path.slice(1).replaceAll("/", "-")}.${lang}.png`;
         await page.screenshot({ path: join(out, name), fullPage: true });
       }
     } finally {

@@ -1,18 +1,19 @@
-# Sourced by scripts/build-release.sh and scripts/check-fresh.sh: the nightly compiler options of
-# the size-tuned release build, allowed on the stable toolchain by RUSTC_BOOTSTRAP for that one
-# build only (native builds, lints and tests stay on plain stable):
+# Sourced by scripts/build-release.sh and scripts/check-fresh-cache.sh: the nightly compiler
+# options of the size-tuned release build, allowed on the stable toolchain by RUSTC_BOOTSTRAP for
+# that one build only (native builds, lints and tests stay on plain stable):
 # - -Zbuild-std with std's `optimize_for_size` (smaller sort and formatting code);
 # - panic = immediate-abort: a panic traps without formatting a message or unwinding;
 # - -Zfmt-debug=none and -Zlocation-detail=none: no `Debug` formatting or source locations in
 #   the WebAssembly (nothing shown to users uses them).
 # Together 31 KB less WebAssembly with brotli (BENCHMARKS.md, "Shell size cut"). Unstable
-# spellings change between compilers (they did in 2025), so they are
-# used only with the rustc they were checked with; the build stops on any other.
+# spellings change between compilers (they did in 2025), so they are used only with the rustc
+# they were checked with; the build stops on any other.
 # The build goes to its own target folder, target/size-tuned: cargo fingerprints
 # RUSTC_BOOTSTRAP, and sharing target/ with the stable builds rebuilt the proc-macro crates
 # every time the two took turns.
 
-# The rustc these flags were checked with; change it only after a release build and the tests pass with the new one.
+# The rustc these flags were checked with; change it only after a release build and the tests
+# pass with the new one.
 JARDAM_SIZE_FLAGS_RUSTC="1.95.0"
 
 rustc_version=$(rustc --version | awk '{ print $2 }')

@@ -119,12 +119,12 @@ export function relabel(dir, label) {
  */
 export async function launch(options = {}) {
   const profile = mkdtempSync(join(tmpdir(), "jardam-profile-"));
-  const { context } = await launchProfile(profile, options);
+  const browser = await launchProfile(profile, options);
   const close = tracked(async () => {
-    await context.close();
+    await browser.close();
     rmSync(profile, { recursive: true, force: true });
   });
-  return { context, close };
+  return { context: browser.context, close };
 }
 
 /** Resolves once a service worker controls the page. */
@@ -285,10 +285,12 @@ export async function installedOffline(label, { lang = "en", viewport = { width:
   return app;
 }
 
-const axeSource = readFileSync(join(root, "tests", "node_modules", "axe-core", "axe.min.js"), "utf8");
+/** axe-core's script, read the first time a test asks for it. */
+let axeSource;
 
 /** The WCAG 2.2 AA violations axe-core finds on `page`, one line each: "rule: first targets". */
 export async function axeViolations(page) {
+  axeSource ??= readFileSync(join(root, "tests", "node_modules", "axe-core", "axe.min.js"), "utf8");
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
     const result = await window.axe.run(document, {
