@@ -79,12 +79,18 @@ fn inlines(rng: &mut Rng, depth: usize) -> Vec<Inline> {
 
 fn blocks(rng: &mut Rng) -> Vec<Block> {
     (0..1 + rng.below(4))
-        .map(|_| match rng.below(3) {
+        .map(|_| match rng.below(4) {
             0 => Block::Heading {
                 level: rng.below(5) as u8,
                 inlines: inlines(rng, 0),
             },
             1 => Block::Paragraph(inlines(rng, 0)),
+            2 => Block::Table {
+                head: (0..1 + rng.below(3)).map(|_| inlines(rng, 0)).collect(),
+                rows: (0..rng.below(3))
+                    .map(|_| (0..rng.below(3)).map(|_| inlines(rng, 0)).collect())
+                    .collect(),
+            },
             _ => Block::List {
                 ordered: rng.below(2) == 0,
                 items: (0..rng.below(3)).map(|_| inlines(rng, 0)).collect(),
@@ -96,10 +102,8 @@ fn blocks(rng: &mut Rng) -> Vec<Block> {
 fn visible_text(blocks: &[Block]) -> String {
     blocks
         .iter()
-        .map(|block| match block {
-            Block::Heading { inlines, .. } | Block::Paragraph(inlines) => plain_text(inlines),
-            Block::List { items, .. } => items.iter().map(|i| plain_text(i)).collect(),
-        })
+        .flat_map(Block::lines)
+        .map(plain_text)
         .collect()
 }
 
@@ -123,7 +127,9 @@ fn check_rendered(root: &Element, blocks: &[Block]) -> Result<(), String> {
             .filter_map(|n| n.as_string())
             .collect();
         let allowed: &[&str] = match tag.as_str() {
-            "h2" | "h3" | "p" | "ul" | "ol" | "li" | "strong" => &[],
+            "h2" | "h3" | "p" | "ul" | "ol" | "li" | "strong" | "table" | "thead" | "tbody"
+            | "tr" | "td" => &[],
+            "th" => &["scope"],
             "a" => &["href", "target", "rel"],
             other => return Err(format!("element <{other}> rendered")),
         };

@@ -45,16 +45,12 @@ impl Pack {
         self.regions.iter().find(|r| r.id == id)
     }
 
-    /// Each emergency number with the name of its service, e.g. `("112", "Emergency 112")`.
-    pub fn emergency_numbers(&self) -> impl Iterator<Item = (&str, &str)> {
+    /// Each emergency number with the name of its service, e.g. `(112, "Emergency 112")`.
+    pub fn emergency_numbers(&self) -> impl Iterator<Item = (&Phone, &str)> {
         self.contacts
             .iter()
             .filter(|c| c.kind == ContactKind::Emergency)
-            .flat_map(|c| {
-                c.phones
-                    .iter()
-                    .map(|p| (p.number.as_str(), c.name.as_str()))
-            })
+            .flat_map(|c| c.phones.iter().map(|p| (p, c.name.as_str())))
     }
 
     /// The article with this id.
@@ -204,6 +200,12 @@ pub struct Phone {
     pub number: String,
     /// What the number reaches.
     pub label: PhoneLabel,
+    /// The source (1-based, in the contact's sources) that prints the number; its date is
+    /// when the number was last confirmed.
+    pub source: u32,
+    /// When a test call found the number unanswered, if one did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unanswered_on: Option<Date>,
 }
 
 /// Opening hours on some days of the week.
@@ -380,6 +382,8 @@ from_json_struct!(Contact {
 from_json_struct!(Phone {
     "number" => number: required,
     "label" => label: required,
+    "source" => source: required,
+    "unanswered_on" => unanswered_on: default,
 });
 
 from_json_struct!(Hours {
@@ -711,7 +715,7 @@ mod tests {
         let contact = |id: &str, kind: &str, number: &str| {
             format!(
                 r#"{{"id":"{id}","kind":"{kind}","country":"RU","name":"N {id}","regions":["all"],
-                "phones":[{{"number":"{number}","label":"emergency"}}],"languages":["ru"],
+                "phones":[{{"number":"{number}","label":"emergency","source":1}}],"languages":["ru"],
                 "provenance":{{"review":"checked-against-sources","checked_on":"2026-01-01","sources":[]}},"lang":"ru"}}"#
             )
         };
@@ -723,7 +727,10 @@ mod tests {
             contact("c", "emergency", "102")
         );
         let pack: Pack = serde_json::from_str(&json).unwrap();
-        let numbers: Vec<(&str, &str)> = pack.emergency_numbers().collect();
+        let numbers: Vec<(&str, &str)> = pack
+            .emergency_numbers()
+            .map(|(p, name)| (p.number.as_str(), name))
+            .collect();
         assert_eq!(numbers, [("112", "N a"), ("102", "N c")]);
     }
 }

@@ -21,6 +21,7 @@ pub mod letters;
 pub mod limits;
 pub mod locales;
 pub mod markup;
+pub mod missions;
 pub mod order;
 pub mod plural;
 pub mod provenance;

@@ -77,12 +77,7 @@ pub fn article_chars(body: &[Block]) -> usize {
             })
             .sum()
     }
-    body.iter()
-        .map(|block| match block {
-            Block::Heading { inlines: list, .. } | Block::Paragraph(list) => inlines(list),
-            Block::List { items, .. } => items.iter().map(|item| inlines(item)).sum(),
-        })
-        .sum()
+    body.iter().flat_map(Block::lines).map(inlines).sum()
 }
 
 /// Checks the item counts and article lengths of a pack.

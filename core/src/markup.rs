@@ -7,7 +7,8 @@
 //! [{"h": {"level": 2, "inlines": ["Deadlines"]}},
 //!  {"p": ["Register within ", {"b": ["30 days"]}, ". ",
 //!         {"a": {"text": "Call 112", "href": "tel:112"}}]},
-//!  {"list": {"ordered": false, "items": [["First"], ["Second"]]}}]
+//!  {"list": {"ordered": false, "items": [["First"], ["Second"]]}},
+//!  {"table": {"head": [["Article"], ["Fine"]], "rows": [[["18.8"], ["2,000 ₽"]]]}}]
 //! ```
 
 use core::fmt;
@@ -40,6 +41,52 @@ pub enum Block {
         /// The items, each a line of inline text.
         items: Vec<Vec<Inline>>,
     },
+    /// A table: a header row and body rows, each cell a line of inline text.
+    #[serde(rename = "table")]
+    Table {
+        /// The header cells.
+        head: Vec<Vec<Inline>>,
+        /// The body rows, each with at most as many cells as the header.
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+}
+
+impl Block {
+    /// Every line of inline text in the block, in reading order.
+    pub fn lines(&self) -> Vec<&[Inline]> {
+        match self {
+            Block::Heading { inlines, .. } | Block::Paragraph(inlines) => vec![inlines],
+            Block::List { items, .. } => items.iter().map(Vec::as_slice).collect(),
+            Block::Table { head, rows } => head
+                .iter()
+                .chain(rows.iter().flatten())
+                .map(Vec::as_slice)
+                .collect(),
+        }
+    }
+
+    /// The same block with every line of inline text replaced by `f` of it.
+    pub fn map_lines(&self, f: &mut dyn FnMut(&[Inline]) -> Vec<Inline>) -> Block {
+        let mut all = |cells: &[Vec<Inline>]| cells.iter().map(|c| f(c)).collect::<Vec<_>>();
+        match self {
+            Block::Heading { level, inlines } => Block::Heading {
+                level: *level,
+                inlines: f(inlines),
+            },
+            Block::Paragraph(inlines) => Block::Paragraph(f(inlines)),
+            Block::List { ordered, items } => Block::List {
+                ordered: *ordered,
+                items: all(items),
+            },
+            Block::Table { head, rows } => {
+                let head = all(head);
+                Block::Table {
+                    head,
+                    rows: rows.iter().map(|row| all(row)).collect(),
+                }
+            }
+        }
+    }
 }
 
 /// A run of text inside a block.
@@ -117,7 +164,7 @@ impl FromJson for Block {
     fn read(r: &mut Reader<'_>) -> Result<Block, JsonError> {
         one_key(
             r,
-            "a block: {\"h\"}, {\"p\"} or {\"list\"}",
+            "a block: {\"h\"}, {\"p\"}, {\"list\"} or {\"table\"}",
             &mut |r, key| {
                 Ok(Some(match key {
                     "h" => {
@@ -128,6 +175,10 @@ impl FromJson for Block {
                     "list" => {
                         let List { ordered, items } = List::read(r)?;
                         Block::List { ordered, items }
+                    }
+                    "table" => {
+                        let Table { head, rows } = Table::read(r)?;
+                        Block::Table { head, rows }
                     }
                     _ => return Ok(None),
                 }))
@@ -192,6 +243,16 @@ struct List {
 from_json_struct!(List {
     "ordered" => ordered: required,
     "items" => items: required,
+});
+
+struct Table {
+    head: Vec<Vec<Inline>>,
+    rows: Vec<Vec<Vec<Inline>>>,
+}
+
+from_json_struct!(Table {
+    "head" => head: required,
+    "rows" => rows: required,
 });
 
 struct Link {

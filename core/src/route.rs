@@ -83,6 +83,10 @@ mod tests {
             ("/more", Page::More),
             ("/share", Page::Share(None)),
             ("/share/poster", Page::Share(Some("poster".into()))),
+            (
+                "/share/consultant-departure",
+                Page::Share(Some("consultant-departure".into())),
+            ),
         ];
         for (path, page) in cases {
             assert_eq!(Page::parse(path), page, "{path}");

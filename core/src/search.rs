@@ -131,17 +131,8 @@ impl SearchIndex {
             for tag in &article.tags {
                 builder.add(tag, TAGS);
             }
-            for block in &article.body {
-                match block {
-                    Block::Heading { inlines, .. } | Block::Paragraph(inlines) => {
-                        builder.add_inlines(inlines)
-                    }
-                    Block::List { items, .. } => {
-                        for item in items {
-                            builder.add_inlines(item);
-                        }
-                    }
-                }
+            for line in article.body.iter().flat_map(Block::lines) {
+                builder.add_inlines(line);
             }
         }
         for contact in &pack.contacts {
@@ -1211,19 +1202,9 @@ mod tests {
     /// The words of an article, as the index sees them.
     fn article_words(a: &Article) -> Vec<String> {
         let mut text = format!("{} {} {}", a.title, a.summary, a.tags.join(" "));
-        for block in &a.body {
-            match block {
-                Block::Heading { inlines, .. } | Block::Paragraph(inlines) => {
-                    text.push(' ');
-                    text.push_str(&plain_text(inlines));
-                }
-                Block::List { items, .. } => {
-                    for item in items {
-                        text.push(' ');
-                        text.push_str(&plain_text(item));
-                    }
-                }
-            }
+        for line in a.body.iter().flat_map(Block::lines) {
+            text.push(' ');
+            text.push_str(&plain_text(line));
         }
         words(&text)
     }

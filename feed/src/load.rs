@@ -542,16 +542,27 @@ pub fn contact(
 
     let emergency = kind == Some(ContactKind::Emergency);
     let mut phones = Vec::new();
-    for t in r.tables(&root, "phones", false, &["number", "label"]) {
+    let cited = header.sources.len().max(1) as i64;
+    for t in r.tables(
+        &root,
+        "phones",
+        false,
+        &["number", "label", "source", "unanswered_on"],
+    ) {
         let number = r.string_at(&t, "number", true);
         let number_ok = number
             .as_ref()
             .is_some_and(|n| r.check(n, &t.field("number"), |s| rules::phone(s, emergency)));
         let label = r.word(&t, "label", true, PhoneLabel::parse, PhoneLabel::NAMES);
-        if let (Some(number), true, Some(label)) = (number, number_ok, label) {
+        let source = r.integer(&t, "source", true, 1, cited);
+        let unanswered_on = r.date(&t, "unanswered_on", false);
+        if let (Some(number), true, Some(label), Some(source)) = (number, number_ok, label, source)
+        {
             phones.push(Phone {
                 number: number.value,
                 label,
+                source: source as u32,
+                unanswered_on,
             });
         }
     }

@@ -1,7 +1,8 @@
 //! The Markdown subset of article bodies, turned into core's safe [`Block`]s.
 //!
-//! Allowed: paragraphs, `##`/`###` headings, one-level `-` or `1.` lists, `**bold**` and links to
-//! targets that pass [`safe_href`]. Everything else is an error at the line where it starts.
+//! Allowed: paragraphs, `##`/`###` headings, one-level `-` or `1.` lists, pipe tables of at most
+//! [`MAX_TABLE_COLUMNS`] columns, `**bold**` and links to targets that pass [`safe_href`].
+//! Everything else is an error at the line where it starts.
 
 use jardam_core::markup::{Block, Inline, plain_text, safe_href};
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
@@ -30,8 +31,23 @@ impl Frame {
     }
 }
 
+/// The most columns a table may have: more do not fit a 320 px screen.
+pub const MAX_TABLE_COLUMNS: usize = 4;
+
+/// An open table: the header cells, the finished rows and the row being read.
+#[derive(Default)]
+struct OpenTable {
+    /// Byte offset of the table's first line, where its problems are reported.
+    at: usize,
+    head: Vec<Vec<Inline>>,
+    rows: Vec<Vec<Vec<Inline>>>,
+    row: Vec<Vec<Inline>>,
+}
+
 #[derive(Default)]
 struct Builder {
+    /// Open table, if any.
+    table: Option<OpenTable>,
     blocks: Vec<Block>,
     errors: Vec<MarkdownError>,
     inlines: Vec<Frame>,
@@ -164,9 +180,26 @@ impl Builder {
             ),
             Tag::HtmlBlock => self.refuse(at, "HTML is not allowed"),
             Tag::Image { .. } => self.refuse(at, "images are not allowed"),
-            Tag::Table(_) | Tag::TableHead | Tag::TableRow | Tag::TableCell => {
-                self.refuse(at, "tables are not allowed")
+            Tag::Table(columns) => {
+                if self.list.is_some() {
+                    self.refuse(at, "tables are not allowed inside a list");
+                } else if columns.len() > MAX_TABLE_COLUMNS {
+                    self.refuse(
+                        at,
+                        format!(
+                            "a table may have at most {MAX_TABLE_COLUMNS} columns (this one has {}): a phone screen is narrow",
+                            columns.len()
+                        ),
+                    );
+                } else {
+                    self.table = Some(OpenTable {
+                        at,
+                        ..OpenTable::default()
+                    });
+                }
             }
+            Tag::TableHead | Tag::TableRow => {}
+            Tag::TableCell => self.inlines.push(Frame::Root(Vec::new())),
             Tag::FootnoteDefinition(_) => self.refuse(at, "footnotes are not allowed"),
             Tag::Strikethrough => self.refuse(at, "strikethrough is not allowed"),
             _ => self.refuse(at, "this Markdown construct is not allowed"),
@@ -203,6 +236,35 @@ impl Builder {
                     self.blocks.push(Block::List { ordered, items });
                 }
             }
+            TagEnd::TableCell => {
+                let cell = self.take_root();
+                if let Some(table) = &mut self.table {
+                    table.row.push(cell);
+                }
+            }
+            TagEnd::TableHead => {
+                if let Some(table) = &mut self.table {
+                    table.head = std::mem::take(&mut table.row);
+                    if table.head.iter().any(Vec::is_empty) {
+                        let at = table.at;
+                        self.error(at, "every column of a table needs a heading");
+                    }
+                }
+            }
+            TagEnd::TableRow => {
+                if let Some(table) = &mut self.table {
+                    let row = std::mem::take(&mut table.row);
+                    table.rows.push(row);
+                }
+            }
+            TagEnd::Table => {
+                if let Some(OpenTable { at, head, rows, .. }) = self.table.take() {
+                    if rows.is_empty() {
+                        self.error(at, "a table needs at least one row under its heading");
+                    }
+                    self.blocks.push(Block::Table { head, rows });
+                }
+            }
             TagEnd::Strong => self.close_inline(),
             TagEnd::Link => {
                 if let Some(Frame::Link(_, children)) = self.inlines.last()
@@ -228,7 +290,7 @@ fn trim(inlines: &mut Vec<Inline>) {
     inlines.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
 }
 
-/// Tables, footnotes and task lists are recognised only so that they can be refused.
+/// Footnotes and task lists are recognised only so that they can be refused.
 const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_FOOTNOTES)
     .union(Options::ENABLE_TASKLISTS);
@@ -371,6 +433,30 @@ mod tests {
         );
     }
 
+    #[test]
+    fn converts_a_pipe_table() {
+        let md = "| Статья | Штраф |\n|---|---|\n| **18.8** | 2000 ₽ [1] |\n| 18.10 | [см.](/rights/x) |\n";
+        assert_eq!(
+            to_blocks(md).unwrap(),
+            vec![Block::Table {
+                head: vec![vec![text("Статья")], vec![text("Штраф")]],
+                rows: vec![
+                    vec![
+                        vec![Inline::Bold(vec![text("18.8")])],
+                        vec![text("2000 ₽ [1]")]
+                    ],
+                    vec![
+                        vec![text("18.10")],
+                        vec![Inline::Link {
+                            text: "см.".into(),
+                            href: "/rights/x".into()
+                        }]
+                    ],
+                ],
+            }]
+        );
+    }
+
     fn first_error(md: &str) -> (usize, String) {
         let errors = to_blocks(md).unwrap_err();
         let line = md[..errors[0].offset].matches('\n').count() + 1;
@@ -386,7 +472,13 @@ mod tests {
             ("Text\n\n    code\n", 3, "code"),
             ("Text\n\n```\ncode\n```\n", 3, "code"),
             ("Text `x`\n", 1, "code"),
-            ("| a | b |\n|---|---|\n| 1 | 2 |\n", 1, "tables"),
+            (
+                "| a | b | c | d | e |\n|-|-|-|-|-|\n| 1 | 2 | 3 | 4 | 5 |\n",
+                1,
+                "4 columns",
+            ),
+            ("Text\n\n| | b |\n|---|---|\n| 1 | 2 |\n", 3, "heading"),
+            ("| a | b |\n|---|---|\n", 1, "at least one row"),
             ("Text\n\n> quoted\n", 3, "quotes"),
             ("- a\n  - b\n", 2, "nested"),
             ("# Title\n", 1, "heading level 1"),

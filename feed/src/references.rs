@@ -25,20 +25,9 @@ pub fn find(text: &str) -> Vec<(usize, usize, usize)> {
 /// is one the app may open (https); other references stay text, and the numbered list of
 /// sources still names them.
 pub fn link(blocks: &[Block], sources: &[Source]) -> Vec<Block> {
-    let line = |inlines: &[Inline]| link_inlines(inlines, sources);
     blocks
         .iter()
-        .map(|block| match block {
-            Block::Heading { level, inlines } => Block::Heading {
-                level: *level,
-                inlines: line(inlines),
-            },
-            Block::Paragraph(inlines) => Block::Paragraph(line(inlines)),
-            Block::List { ordered, items } => Block::List {
-                ordered: *ordered,
-                items: items.iter().map(|item| line(item)).collect(),
-            },
-        })
+        .map(|block| block.map_lines(&mut |line| link_inlines(line, sources)))
         .collect()
 }
 

@@ -773,12 +773,22 @@ fn markdown_refuses_inline_code() {
 }
 
 #[test]
-fn markdown_refuses_tables() {
+fn markdown_refuses_tables_too_wide_for_a_phone() {
     markdown_case(
         "### Если срок пропущен",
-        "| срок | штраф |\n|---|---|\n| 30 | 2000 |",
-        "| срок |",
-        "tables are not allowed",
+        "| a | b | c | d | e |\n|---|---|---|---|---|\n| 1 | 2 | 3 | 4 | 5 |",
+        "| a |",
+        "at most 4 columns",
+    );
+}
+
+#[test]
+fn markdown_refuses_tables_inside_lists_and_without_headings() {
+    markdown_case(
+        "### Если срок пропущен",
+        "|  | штраф |\n|---|---|\n| 30 | 2000 |",
+        "|  | штраф |",
+        "needs a heading",
     );
 }
 

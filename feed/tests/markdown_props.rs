@@ -85,17 +85,11 @@ proptest! {
         if let Ok(blocks) = to_blocks(&text) {
             prop_assert!(!has_html(&text), "HTML accepted");
             for block in &blocks {
-                match block {
-                    Block::Heading { level, inlines } => {
-                        prop_assert!(matches!(level, 2 | 3));
-                        check_inlines(inlines)?;
-                    }
-                    Block::Paragraph(inlines) => check_inlines(inlines)?,
-                    Block::List { items, .. } => {
-                        for item in items {
-                            check_inlines(item)?;
-                        }
-                    }
+                if let Block::Heading { level, .. } = block {
+                    prop_assert!(matches!(level, 2 | 3));
+                }
+                for line in block.lines() {
+                    check_inlines(line)?;
                 }
             }
         }

@@ -36,10 +36,5 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let _ = limits::article_chars(&blocks);
-    for block in &blocks {
-        match block {
-            Block::Heading { inlines, .. } | Block::Paragraph(inlines) => check(inlines),
-            Block::List { items, .. } => items.iter().for_each(|i| check(i)),
-        }
-    }
+    blocks.iter().flat_map(Block::lines).for_each(check);
 });

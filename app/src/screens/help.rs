@@ -1,12 +1,17 @@
-//! Help now: emergency numbers, what to do first in each situation, and a card to show an
-//! officer with the reader's rights in Russian beside their own language.
+//! Help now: emergency numbers with the reader's own embassy or consulate beside them, what to
+//! do first in each situation, and a card to show an officer with the reader's rights in
+//! Russian beside their own language.
 
 use jardam_core::content::Pack;
+use jardam_core::missions;
 use leptos::prelude::*;
 
 use super::ScreenIntro;
 use crate::content::Content;
+use crate::format;
 use crate::i18n::{self, Key, Lang, use_i18n};
+use crate::profile::Profile;
+use crate::views::contact::label_key;
 
 /// Articles whose rights are put on the officer card.
 const CARD_ARTICLES: [&str; 2] = ["police-check", "detention-rights"];
@@ -25,19 +30,46 @@ pub fn Help() -> impl IntoView {
     let i18n = use_i18n();
     let content = expect_context::<Content>();
     let card_open = RwSignal::new(false);
+    let profile = expect_context::<Profile>();
     let numbers = move || {
         content.pack.get().map(|pack| {
             pack.emergency_numbers()
-                .map(|(number, name)| {
-                    let (number, name) = (number.to_owned(), name.to_owned());
+                .map(|(phone, _)| {
+                    let number = phone.number.clone();
                     view! {
                         <a class="call-emergency" href=format!("tel:{number}")>
                             <span class="number">{number.clone()}</span>
-                            <span>{name}</span>
+                            <span>{i18n.text(label_key(phone.label))}</span>
                         </a>
                     }
                 })
                 .collect_view()
+        })
+    };
+    let own = move || {
+        let pack = content.pack.get()?;
+        let country = missions::country_of(profile.citizenship.get()?)?;
+        let (contact, phone) = missions::own_hotline(&pack, country)?;
+        let number = phone.number.clone();
+        let printed = contact
+            .provenance
+            .sources
+            .get(phone.source as usize - 1)
+            .and_then(|s| s.date)
+            .map(|d| d.to_string());
+        let confirmed = move || match &printed {
+            Some(date) => i18n.tf(
+                Key::PhoneConfirmed,
+                &[("date", &format::date(date, i18n.lang.get().code()))],
+            ),
+            None => i18n.t(Key::PhoneUndated).to_owned(),
+        };
+        Some(view! {
+            <a class="call-emergency own" href=format!("tel:{number}") data-id=contact.id.clone()>
+                <span class="number">{crate::views::contact::spaced(&number)}</span>
+                <span>{contact.name.clone()}</span>
+                <span class="confirmed">{confirmed}</span>
+            </a>
         })
     };
     let situations = move || {
@@ -88,7 +120,8 @@ pub fn Help() -> impl IntoView {
         <section class="screen" data-screen="help">
             <ScreenIntro title=Key::NavHelp intro=Key::HelpIntro />
             <h2>{i18n.text(Key::HelpNumbers)}</h2>
-            <div class="emergency-numbers">{numbers}</div>
+            <div class="emergency-numbers">{numbers} {own}</div>
+            <p class="no-sim">{i18n.text(Key::HelpNoSim)}</p>
             <button id="show-officer" class="primary wide" on:click=move |_| card_open.set(true)>
                 {i18n.text(Key::ShowToOfficer)}
             </button>

@@ -1,6 +1,8 @@
 //! Share Jardam (`/share`): a QR code made on the phone, the share sheet or a copied link,
 //! install steps, consultant mode (`/share/consultant`), a printable poster and handout
-//! (`/share/poster`, `/share/handout`) and the content hand-off file.
+//! (`/share/poster`, `/share/handout`), each also in a "before you fly" version for departure
+//! airports and pre-departure consultations (`/share/MODE-departure`), and the content
+//! hand-off file.
 
 use jardam_core::bundle::{ImportError, MAX_BUNDLE_BYTES};
 use jardam_core::sync::Outcome;
@@ -12,6 +14,7 @@ use crate::content::Content;
 use crate::i18n::{self, Key, Lang, text_in, use_i18n};
 use crate::pwa::Pwa;
 use crate::sharing::{self, Shared};
+use crate::views::contact::label_key;
 use crate::{files, handoff};
 
 /// The app's address as a QR code, drawn as SVG.
@@ -40,13 +43,18 @@ fn short(url: &str) -> String {
         .to_owned()
 }
 
-/// `/share` and its modes (`/share/MODE`).
+/// `/share` and its modes (`/share/MODE`, `/share/MODE-departure`).
 #[component]
 pub fn Share(mode: Option<String>) -> impl IntoView {
-    match mode.as_deref() {
-        Some("consultant") => view! { <Consultant /> }.into_any(),
-        Some(size @ ("poster" | "handout")) => {
-            view! { <PrintSheet poster=size == "poster" /> }.into_any()
+    let mode = mode.unwrap_or_default();
+    let (mode, departure) = match mode.strip_suffix("-departure") {
+        Some(mode) => (mode, true),
+        None => (mode.as_str(), false),
+    };
+    match mode {
+        "consultant" => view! { <Consultant departure /> }.into_any(),
+        "poster" | "handout" => {
+            view! { <PrintSheet poster=mode == "poster" departure /> }.into_any()
         }
         _ => view! { <ShareHome /> }.into_any(),
     }
@@ -112,6 +120,14 @@ fn ShareHome() -> impl IntoView {
                 <a class="button" id="open-handout" href="/share/handout">{i18n.text(Key::PrintHandout)}</a>
             </div>
 
+            <h2>{i18n.text(Key::DepartureTitle)}</h2>
+            <p>{i18n.text(Key::DepartureIntro)}</p>
+            <div class="actions">
+                <a class="button" id="open-consultant-departure" href="/share/consultant-departure">{i18n.text(Key::ConsultantTitle)}</a>
+                <a class="button" id="open-poster-departure" href="/share/poster-departure">{i18n.text(Key::PrintPoster)}</a>
+                <a class="button" id="open-handout-departure" href="/share/handout-departure">{i18n.text(Key::PrintHandout)}</a>
+            </div>
+
             <Handoff />
         </section>
     }
@@ -131,9 +147,9 @@ fn InstallSteps(lang: Option<Lang>) -> impl IntoView {
 }
 
 /// Consultant mode: the code as large as the screen allows, the steps in all five languages,
-/// and the screen kept on.
+/// and the screen kept on; before a flight, also why to install now.
 #[component]
-fn Consultant() -> impl IntoView {
+fn Consultant(departure: bool) -> impl IntoView {
     let i18n = use_i18n();
     let url = sharing::app_url();
     let lock = StoredValue::new_local(None::<wasm_bindgen::JsValue>);
@@ -174,6 +190,7 @@ fn Consultant() -> impl IntoView {
                 .map(|lang| {
                     view! {
                         <div class="consultant-lang" lang=lang.code()>
+                            {departure.then(|| view! { <p class="departure">{text_in(lang, Key::DepartureNote)}</p> })}
                             <p class="scan">{text_in(lang, Key::ConsultantScan)}</p>
                             <InstallSteps lang=Some(lang) />
                         </div>
@@ -193,23 +210,18 @@ fn Consultant() -> impl IntoView {
 }
 
 /// A poster (A4) or handout (A6) for the browser's print: the code, the steps and the numbers
-/// to remember, in the reader's language.
+/// to remember, in the reader's language; before a flight, also why to install now.
 #[component]
-fn PrintSheet(poster: bool) -> impl IntoView {
+fn PrintSheet(poster: bool, departure: bool) -> impl IntoView {
     let i18n = use_i18n();
     let content = expect_context::<Content>();
     let url = sharing::app_url();
     let numbers = move || {
         content.pack.get().map(|pack| {
             pack.emergency_numbers()
-                .map(|(number, name)| {
-                    // A service named after its number ("Police — 102") needs it only once.
-                    let (number, name) = if name.contains(number) {
-                        (name.to_owned(), String::new())
-                    } else {
-                        (number.to_owned(), format!(" {name}"))
-                    };
-                    view! { <li><strong>{number}</strong> {name}</li> }
+                .map(|(phone, _)| {
+                    let number = phone.number.clone();
+                    view! { <li><strong>{number}</strong> " " {i18n.text(label_key(phone.label))}</li> }
                 })
                 .collect_view()
         })
@@ -230,6 +242,7 @@ fn PrintSheet(poster: bool) -> impl IntoView {
             </div>
             <div class="sheet" data-size=size id="print-sheet">
                 <p class="sheet-brand">"Jardam"</p>
+                {departure.then(|| view! { <p class="departure">{i18n.text(Key::DepartureNote)}</p> })}
                 <p class="scan">{i18n.text(Key::ConsultantScan)}</p>
                 <QrCode url=url.clone() />
                 <p class="short-url">{short(&url)}</p>

@@ -1,4 +1,5 @@
-//! A contact card: tap to call, WhatsApp, Telegram, copy the number; how fresh it is.
+//! A contact card: tap to call, copy the number, when each number was last confirmed; WhatsApp
+//! and Telegram only with a warning that they may not work in Russia; how fresh it is.
 
 use jardam_core::content::{ALL_REGIONS, Contact, ContactKind, PhoneLabel};
 use jardam_core::date::Weekday;
@@ -15,6 +16,9 @@ use crate::views::trust::{TrustNotes, checked_line};
 /// Days after which a contact looks stale.
 const STALE_AFTER_DAYS: i64 = 365;
 
+/// The article that explains why messenger links may not work in Russia.
+const MESSENGERS_ARTICLE: &str = "/rights/messengers-in-russia";
+
 /// The heading key of a contact kind's group.
 pub fn kind_key(kind: ContactKind) -> Key {
     match kind {
@@ -26,7 +30,8 @@ pub fn kind_key(kind: ContactKind) -> Key {
     }
 }
 
-fn label_key(label: PhoneLabel) -> Key {
+/// The UI string naming what a phone number reaches.
+pub fn label_key(label: PhoneLabel) -> Key {
     match label {
         PhoneLabel::Hotline => Key::LabelHotline,
         PhoneLabel::Reception => Key::LabelReception,
@@ -39,7 +44,7 @@ fn label_key(label: PhoneLabel) -> Key {
 }
 
 /// `+79251155047` as `+7 925 115 50 47` for reading aloud; other numbers unchanged.
-fn spaced(number: &str) -> String {
+pub fn spaced(number: &str) -> String {
     match number.strip_prefix("+7") {
         Some(rest) if rest.len() == 10 => format!(
             "+7 {} {} {} {}",
@@ -114,6 +119,7 @@ pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl Int
                 .join(", ")
         })
     };
+    let emergency = contact.kind == ContactKind::Emergency;
     let phones = contact
         .phones
         .iter()
@@ -123,6 +129,22 @@ pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl Int
             let label = label_key(phone.label);
             let copied = RwSignal::new(false);
             let tel = format!("tel:{number}");
+            let printed = contact
+                .provenance
+                .sources
+                .get(phone.source as usize - 1)
+                .and_then(|s| s.date)
+                .map(|d| d.to_string());
+            let unanswered = phone.unanswered_on.map(|d| d.to_string());
+            let confirmed = (!emergency).then(|| {
+                move || {
+                    let lang = i18n.lang.get().code();
+                    match &printed {
+                        Some(date) => i18n.tf(Key::PhoneConfirmed, &[("date", &format::date(date, lang))]),
+                        None => i18n.t(Key::PhoneUndated).to_owned(),
+                    }
+                }
+            });
             view! {
                 <li class="phone">
                     <a class="call" href=tel>
@@ -132,6 +154,12 @@ pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl Int
                     <button class="copy" on:click=move |_| copy(&number, copied)>
                         {move || i18n.t(if copied.get() { Key::Copied } else { Key::CopyNumber })}
                     </button>
+                    <span class="confirmed">{confirmed}</span>
+                    {unanswered.map(|date| view! {
+                        <span class="unanswered">
+                            {move || i18n.tf(Key::PhoneUnanswered, &[("date", &format::date(&date, i18n.lang.get().code()))])}
+                        </span>
+                    })}
                 </li>
             }
         })
@@ -151,6 +179,17 @@ pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl Int
     });
     let telegram = contact.telegram.as_ref().map(|name| {
         view! { <a class="chat" href=format!("https://t.me/{name}") rel="noopener noreferrer">"Telegram"</a> }
+    });
+    let messengers = (whatsapp.is_some() || telegram.is_some()).then(|| {
+        view! {
+            <p class="chats">
+                {whatsapp} {telegram}
+                <span class="messenger-warning">
+                    {i18n.text(Key::MessengersWarning)} " "
+                    <a href=MESSENGERS_ARTICLE>{i18n.text(Key::MessengersWhy)}</a>
+                </span>
+            </p>
+        }
     });
     let email = contact
         .email
@@ -173,7 +212,8 @@ pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl Int
             {hours}
             <ul class="phones">{phones}</ul>
             {no_phone.then(|| view! { <p class="muted">{i18n.text(Key::NoPhone)}</p> })}
-            <p class="chats">{whatsapp} {telegram} {email}</p>
+            {messengers}
+            {email.map(|email| view! { <p class="chats">{email}</p> })}
             {contact.address.clone().map(|a| view! { <p>{a}</p> })}
             <p class="muted">
                 <span class="serves">

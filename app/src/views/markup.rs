@@ -45,6 +45,24 @@ pub fn body(blocks: &[Block]) -> Vec<AnyView> {
                     view! { <ul>{items}</ul> }.into_any()
                 }
             }
+            Block::Table { head, rows } => {
+                let head: Vec<AnyView> = head
+                    .iter()
+                    .map(|cell| view! { <th scope="col">{inlines(cell)}</th> }.into_any())
+                    .collect();
+                let rows: Vec<AnyView> = rows
+                    .iter()
+                    .map(|row| {
+                        let cells: Vec<AnyView> = row
+                            .iter()
+                            .map(|cell| view! { <td>{inlines(cell)}</td> }.into_any())
+                            .collect();
+                        view! { <tr>{cells}</tr> }.into_any()
+                    })
+                    .collect();
+                view! { <table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table> }
+                    .into_any()
+            }
         })
         .collect()
 }
