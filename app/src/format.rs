@@ -1,6 +1,14 @@
-//! Dates, times and lists in the reader's language, by the browser's `Intl` (no bytes of ours).
+//! Dates, times and numbers in the reader's language. Russian and English go through the
+//! browser's `Intl`; for Kyrgyz, Uzbek and Tajik browsers lack the words (Chromium 156 has no
+//! Kyrgyz or Tajik data and writes "this minute" and "2026 M11 21" for Uzbek), so dates are
+//! written as numbers (21.11.2026, as all four countries write them) and relative times and
+//! weekdays come from the UI strings.
 
 use jardam_core::date::Date;
+use jardam_core::sync::AgeUnit;
+use leptos::prelude::Get;
+
+use crate::i18n::{I18n, Key, Plural};
 
 fn options(pairs: &[(&str, &str)]) -> js_sys::Object {
     let options = js_sys::Object::new();
@@ -10,52 +18,53 @@ fn options(pairs: &[(&str, &str)]) -> js_sys::Object {
     options
 }
 
-/// `lang` if the browser's `Intl` has data for it, else Russian (the fallback language):
-/// some browsers lack Kyrgyz or Tajik date words and would otherwise answer in English.
-fn intl_lang(lang: &str) -> String {
-    let wanted = js_sys::Array::of1(&lang.into());
-    let supported =
-        js_sys::Intl::RelativeTimeFormat::supported_locales_of(&wanted, &js_sys::Object::new());
-    if supported.length() > 0 {
-        lang.to_owned()
-    } else {
-        "ru".to_owned()
-    }
+/// Whether `Intl` is trusted with `lang`'s words.
+fn intl_words(lang: &str) -> bool {
+    matches!(lang, "ru" | "en")
+}
+
+/// `lang` for `Intl`'s digits and separators, which need no words: Russian's for the others.
+fn intl_lang(lang: &str) -> &str {
+    if intl_words(lang) { lang } else { "ru" }
 }
 
 /// A whole number grouped the way `lang` writes it ("39 812" in Russian), by `Intl`.
 pub fn number(n: u64, lang: &str) -> String {
     js_sys::Number::from(n as f64)
-        .to_locale_string(&intl_lang(lang))
+        .to_locale_string(intl_lang(lang))
         .into()
 }
 
-/// A date or RFC 3339 instant as "21 Nov 2026" in `lang`.
+/// A date or RFC 3339 instant as "21 Nov 2026" (Russian, English) or "21.11.2026".
 pub fn date(text: &str, lang: &str) -> String {
     let date = js_sys::Date::new(&text.into());
+    let month = if intl_words(lang) { "short" } else { "2-digit" };
     let options = options(&[
-        ("day", "numeric"),
-        ("month", "short"),
+        ("day", if intl_words(lang) { "numeric" } else { "2-digit" }),
+        ("month", month),
         ("year", "numeric"),
         ("timeZone", "UTC"),
     ]);
-    date.to_locale_date_string(&intl_lang(lang), &options)
-        .into()
+    date.to_locale_date_string(intl_lang(lang), &options).into()
 }
 
-/// "3 days ago" in `lang`, from two Unix millisecond instants.
-pub fn age(now_ms: f64, then_ms: f64, lang: &str) -> String {
+/// "3 days ago" in the reader's language, from two Unix millisecond instants.
+pub fn age(i18n: I18n, now_ms: f64, then_ms: f64) -> String {
     let (amount, unit) = jardam_core::sync::age(now_ms, then_ms);
-    let locales = js_sys::Array::of1(&intl_lang(lang).into());
-    js_sys::Intl::RelativeTimeFormat::new(&locales, &options(&[("numeric", "auto")]))
-        .format(-(amount as f64), unit.as_str())
-        .into()
+    let plural = match unit {
+        AgeUnit::Minute if amount == 0 => return i18n.t(Key::AgoNow).to_owned(),
+        AgeUnit::Minute => Plural::AgoMinutes,
+        AgeUnit::Hour => Plural::AgoHours,
+        AgeUnit::Day => Plural::AgoDays,
+    };
+    let n = amount.unsigned_abs();
+    i18n.tp(plural, n, &[("n", &number(n, i18n.lang.get().code()))])
 }
 
-/// Date and time of a Unix millisecond instant in `lang`.
+/// Date and time of a Unix millisecond instant in `lang` (numeric).
 pub fn date_time(at_ms: f64, lang: &str) -> String {
     js_sys::Date::new(&at_ms.into())
-        .to_locale_string(&intl_lang(lang), &js_sys::Object::new())
+        .to_locale_string(intl_lang(lang), &js_sys::Object::new())
         .into()
 }
 
@@ -65,21 +74,24 @@ pub fn today() -> Date {
     Date::from_days_since_epoch(days).unwrap_or(Date::MIN)
 }
 
-/// "in 3 days", "tomorrow" or "2 days ago" in `lang`, for a number of days from today.
-pub fn in_days(days: i64, lang: &str) -> String {
-    let locales = js_sys::Array::of1(&intl_lang(lang).into());
-    js_sys::Intl::RelativeTimeFormat::new(&locales, &options(&[("numeric", "auto")]))
-        .format(days as f64, "day")
-        .into()
+/// "in 3 days", "tomorrow" or "2 days ago" in the reader's language, for a number of days
+/// from today.
+pub fn in_days(i18n: I18n, days: i64) -> String {
+    let n = days.unsigned_abs();
+    let count = number(n, i18n.lang.get().code());
+    match days {
+        1 => i18n.t(Key::WhenTomorrow).to_owned(),
+        -1 => i18n.t(Key::WhenYesterday).to_owned(),
+        d if d < 0 => i18n.tp(Plural::AgoDays, n, &[("n", &count)]),
+        _ => i18n.tp(Plural::WhenInDays, n, &[("n", &count)]),
+    }
 }
 
-/// The short name of a weekday in `lang` (Monday is 0), by `Intl`.
-pub fn weekday(index: usize, lang: &str) -> String {
-    // 2024-01-01 was a Monday.
-    let day = js_sys::Date::new(&(1_704_067_200_000.0 + index as f64 * 86_400_000.0).into());
-    day.to_locale_date_string(
-        &intl_lang(lang),
-        &options(&[("weekday", "short"), ("timeZone", "UTC")]),
-    )
-    .into()
+/// The short name of a weekday (Monday is 0) in the reader's language, from the UI strings.
+pub fn weekday(i18n: I18n, index: usize) -> String {
+    i18n.t(Key::Weekdays)
+        .split(',')
+        .nth(index)
+        .unwrap_or_default()
+        .to_owned()
 }

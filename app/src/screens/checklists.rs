@@ -76,7 +76,7 @@ fn deadline_text(i18n: I18n, status: DeadlineStatus, today: Date) -> (String, &'
                 Key::DeadlineDue,
                 &[
                     ("date", &date(d)),
-                    ("when", &format::in_days(i64::from(days_left), lang)),
+                    ("when", &format::in_days(i18n, i64::from(days_left))),
                 ],
             ),
             if days_left <= 7 { "soon" } else { "due" },
@@ -87,7 +87,7 @@ fn deadline_text(i18n: I18n, status: DeadlineStatus, today: Date) -> (String, &'
                 Key::DeadlineOverdue,
                 &[
                     ("date", &date(d)),
-                    ("when", &format::in_days(-i64::from(days_late), lang)),
+                    ("when", &format::in_days(i18n, -i64::from(days_late))),
                 ],
             ),
             "overdue",

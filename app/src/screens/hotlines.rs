@@ -8,6 +8,7 @@ use crate::views::contact::{ContactCard, kind_key};
 use crate::views::detail::Detail;
 use crate::views::trust::Sources;
 use jardam_core::content::{Contact, ContactKind};
+use jardam_core::missions;
 use leptos::prelude::*;
 
 /// Groups in the order shown: emergency first.
@@ -19,7 +20,8 @@ const GROUPS: [&[ContactKind]; 5] = [
     &[ContactKind::Ngo],
 ];
 
-/// The Hotlines screen: pinned contacts first, then the groups, filtered by region.
+/// The Hotlines screen: pinned contacts first, then the groups (the reader's own embassy first),
+/// filtered by region; other countries' organisations folded away at the end.
 #[component]
 pub fn Hotlines() -> impl IntoView {
     let i18n = use_i18n();
@@ -27,7 +29,10 @@ pub fn Hotlines() -> impl IntoView {
     let profile = expect_context::<Profile>();
     let groups = move || {
         let pack = content.pack.get()?;
-        let own = profile.citizenship.get().map(|c| c.code());
+        let own = profile
+            .citizenship
+            .get()
+            .and_then(jardam_core::missions::country_of);
         let favourites = profile.favourites.get();
         let region = profile.region.get();
         let shown = |c: &&Contact| region.as_deref().is_none_or(|r| c.serves(r));
@@ -47,19 +52,19 @@ pub fn Hotlines() -> impl IntoView {
                 {cards(pinned)}
             }
         });
+        let mut foreign = Vec::new();
         let grouped = GROUPS
             .iter()
             .filter_map(|kinds| {
-                let mut list: Vec<Contact> = pack
+                let (away, mut list): (Vec<Contact>, Vec<Contact>) = pack
                     .contacts
                     .iter()
                     .filter(|c| kinds.contains(&c.kind) && !favourites.contains(&c.id))
                     .filter(shown)
                     .cloned()
-                    .collect();
-                jardam_core::order::sort_short_by_key(&mut list, |c| {
-                    Some(c.country.as_str()) != own
-                });
+                    .partition(|c| missions::is_foreign(c, own));
+                foreign.extend(away);
+                jardam_core::order::sort_short_by_key(&mut list, |c| missions::rank(c, own));
                 if list.is_empty() {
                     return None;
                 }
@@ -70,7 +75,15 @@ pub fn Hotlines() -> impl IntoView {
                 })
             })
             .collect_view();
-        Some(view! { {pinned} {grouped} })
+        let foreign = (!foreign.is_empty()).then(|| {
+            view! {
+                <details id="other-countries">
+                    <summary>{i18n.text(Key::OtherCountries)}</summary>
+                    {cards(foreign)}
+                </details>
+            }
+        });
+        Some(view! { {pinned} {grouped} {foreign} })
     };
     view! {
         <section class="screen" data-screen="hotlines">

@@ -23,7 +23,7 @@ pub fn Header() -> impl IntoView {
             _ if !online.get() => i18n.tf(Key::StatusOfflineFrom, &[("date", &date)]),
             Some(checked) => i18n.tf(
                 Key::StatusUpdated,
-                &[("ago", &format::age(js_sys::Date::now(), checked, lang))],
+                &[("ago", &format::age(i18n, js_sys::Date::now(), checked))],
             ),
             None => i18n.tf(Key::ContentFrom, &[("date", &date)]),
         }

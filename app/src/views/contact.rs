@@ -68,7 +68,6 @@ fn copy(text: &str, done: RwSignal<bool>) {
 
 /// "Open now · until 18:00" or "Closed now · opens Mon 09:00", in Moscow time.
 fn opening(contact: &Contact, i18n: crate::i18n::I18n) -> Option<(String, bool)> {
-    let lang = i18n.lang.get().code();
     let hhmm = |t: ClockTime| format!("{:02}:{:02}", t.hour(), t.minute());
     match open_state(contact, js_sys::Date::now() as i64) {
         OpenState::Unknown => None,
@@ -80,7 +79,7 @@ fn opening(contact: &Contact, i18n: crate::i18n::I18n) -> Option<(String, bool)>
             opens_next: (day, time),
         } => {
             let index = Weekday::ALL.iter().position(|d| *d == day).unwrap_or(0);
-            let day = format::weekday(index, lang);
+            let day = format::weekday(i18n, index);
             Some((
                 i18n.tf(Key::ClosedOpens, &[("day", &day), ("time", &hhmm(time))]),
                 false,
