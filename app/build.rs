@@ -1,5 +1,4 @@
-//! Compiles `locales/*.toml` into the app: the key enums, the Russian strings (built in: the
-//! fallback and the officer card's language) and, for every other language, the path and
+//! Compiles `locales/*.toml` into the app: the key enums and, for every language, the path and
 //! SHA-256 of the strings file the app fetches (`jardam-feed strings` writes those files).
 //!
 //! `jardam_core::locales::check` holds the rules (same keys as `en.toml`, same `{placeholders}`,
@@ -12,7 +11,7 @@ use std::path::Path;
 use jardam_core::feed::sha256_hex;
 use jardam_core::locales::{self, Entry, LANGS};
 use jardam_core::plural::Category;
-use jardam_core::ui_strings::{self, BUILT_IN};
+use jardam_core::ui_strings;
 
 fn camel(key: &str) -> String {
     key.split('_')
@@ -73,40 +72,17 @@ fn main() {
     )
     .unwrap();
 
-    // The built-in strings joined into one text, with the end of each (byte offset) in a table
-    // of u16: a quarter of the bytes of a table of `&str` (pointer and length each).
-    let russian = all.iter().find(|l| l.lang == BUILT_IN).expect("ru.toml");
-    let table = ui_strings::table(&reference, russian);
-    let mut text = String::new();
-    let mut ends = Vec::new();
-    for string in &table {
-        text.push_str(string);
-        ends.push(u16::try_from(text.len()).expect("a language's strings exceed 64 KB"));
-    }
-    writeln!(
-        out,
-        "/// The built-in language's strings joined, in `ui_strings::table` order.\n\
-         static BUILT_IN_TEXT: &str = {text:?};\n\n\
-         /// Where each string of `BUILT_IN_TEXT` ends.\n\
-         static BUILT_IN_ENDS: [u16; STRINGS] = {ends:?};\n"
-    )
-    .unwrap();
-
-    // The other languages: the file each is fetched from and its SHA-256.
+    // Every language: the file it is fetched from and its SHA-256.
     let files: Vec<(String, String)> = all
         .iter()
         .map(|locale| {
-            if locale.lang == BUILT_IN {
-                return (String::new(), String::new());
-            }
             let (name, bytes) = ui_strings::file(&reference, locale);
             (format!("/{name}"), sha256_hex(&bytes))
         })
         .collect();
     writeln!(
         out,
-        "/// Per language, in `Lang` order: the path and SHA-256 of its strings file (empty for the\n\
-         /// built-in language).\n\
+        "/// Per language, in `Lang` order: the path and SHA-256 of its strings file.\n\
          static FILES: [(&str, &str); {}] = {files:?};",
         LANGS.len()
     )

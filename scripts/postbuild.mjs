@@ -4,9 +4,11 @@
 //      more -Oz) and in its JS glue, minifies the glue with terser (Trunk's own minifier cannot
 //      parse it) and writes both files' new Subresource Integrity hashes into index.html;
 //   1. builds the signed content feed into DIR/feed (jardam-feed build) and the UI strings of
-//      every language but the built-in Russian into DIR/l10n (jardam-feed strings), and lists
+//      every language into DIR/l10n (jardam-feed strings), and lists
 //      them in index.html (<meta name="jardam-l10n">) for the script that preloads the reader's;
-//   2. writes the build label into index.html (<meta name="jardam-build">);
+//   2. writes the build label into index.html (<meta name="jardam-build">) and the QR encoder
+//      the Share screens load (the library qrcode-generator, minified) into DIR/qr-HASH16.js,
+//      named with its address and integrity in <meta name="jardam-qr">;
 //   3. writes the Content Security Policy, with the SHA-256 of the two inline scripts (the
 //      strings preload and Trunk's bootstrap) and the feed mirrors' origins, into index.html (<meta http-equiv>) and, with the other
 //      security and caching headers, into DIR/_headers (the format several static hosts read;
@@ -20,7 +22,7 @@
 // default: the app's own /feed/).
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -148,6 +150,14 @@ const stringFiles = stringsFiles(dir)
   .map((path) => path.replace(/^l10n\//, "").replace(/\.json$/, ""))
   .join(" ");
 
+// The QR encoder: loaded only by the screens that draw a code, so it is not part of the shell.
+const qrSource = createRequire(join(root, "tests", "package.json")).resolve("qrcode-generator");
+const qrCode = (await minify(readFileSync(qrSource, "utf8"), { ecma: 2015 })).code;
+const qrName = `qr-${createHash("sha256").update(qrCode).digest("hex").slice(0, 16)}.js`;
+for (const old of readdirSync(dir).filter((file) => /^qr-[0-9a-f]{16}\.js$/.test(file))) unlinkSync(join(dir, old));
+writeFileSync(join(dir, qrName), qrCode);
+const qrMeta = /<meta[^>]*\bname="?jardam-qr"?[^>]*>/;
+
 const label =
   process.env.JARDAM_BUILD_LABEL || digest(files(dir).filter((p) => p !== "index.html")).slice(0, 8);
 const index = readFileSync(indexPath, "utf8");
@@ -175,6 +185,10 @@ if (!meta.test(index)) {
 }
 const mirrorsMeta = /<meta[^>]*\bname="?jardam-feed-mirrors"?[^>]*>/;
 const stringsMeta = /<meta[^>]*\bname="?jardam-l10n"?[^>]*>/;
+if (!qrMeta.test(index)) {
+  console.error("postbuild: index.html has no <meta name=\"jardam-qr\">");
+  process.exit(1);
+}
 if (!stringsMeta.test(index)) {
   console.error("postbuild: index.html has no <meta name=\"jardam-l10n\">");
   process.exit(1);
@@ -223,6 +237,7 @@ const labelled = index
   .replace(meta, `<meta name="jardam-build" content="${label.replace(/[^\w.+-]/g, "")}">`)
   .replace(mirrorsMeta, `<meta name="jardam-feed-mirrors" content="${mirrors.join(" ")}">`)
   .replace(stringsMeta, `<meta name="jardam-l10n" content="${stringFiles}">`)
+  .replace(qrMeta, `<meta name="jardam-qr" content="/${qrName} ${sri(qrCode)}">`)
   .replace(/<meta charset="?utf-8"?>/i, (charset) => `${charset}<meta http-equiv="Content-Security-Policy" content="${metaPolicy}">`);
 if (!labelled.includes(metaPolicy)) {
   console.error("postbuild: index.html has no <meta charset=utf-8> to put the security policy after");

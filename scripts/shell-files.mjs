@@ -1,7 +1,7 @@
 // What "the app shell" is, for the size budget (tests/e2e/budget.test.mjs) and the benchmark
 // (scripts/bench.mjs): index.html, every file it links or imports (JS, WASM, CSS, web manifest,
 // icons), the service worker the app registers (sw.js) and the UI strings of the reader's
-// language (l10n/LANG.HASH16.json, preloaded by index.html; Russian is built into the WASM).
+// language (l10n/LANG.HASH16.json, preloaded by index.html; no language is built into the WASM).
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
@@ -19,7 +19,7 @@ export function shellFiles(dist) {
   return [...files].sort();
 }
 
-/** The UI strings files, one per language but Russian, as paths relative to `dist`, sorted. */
+/** The UI strings files, one per language, as paths relative to `dist`, sorted. */
 export function stringsFiles(dist) {
   return readdirSync(join(dist, "l10n"))
     .filter((name) => /^[a-z]+\.[0-9a-f]{16}\.json$/.test(name))

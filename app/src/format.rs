@@ -40,7 +40,14 @@ pub fn date(text: &str, lang: &str) -> String {
     let date = js_sys::Date::new(&text.into());
     let month = if intl_words(lang) { "short" } else { "2-digit" };
     let options = options(&[
-        ("day", if intl_words(lang) { "numeric" } else { "2-digit" }),
+        (
+            "day",
+            if intl_words(lang) {
+                "numeric"
+            } else {
+                "2-digit"
+            },
+        ),
         ("month", month),
         ("year", "numeric"),
         ("timeZone", "UTC"),

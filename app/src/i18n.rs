@@ -1,6 +1,6 @@
-//! UI languages and their strings, built from `locales/`: Russian compiled in, every other
-//! language fetched from its own file (`l10n/`) when first needed, so a reader downloads one
-//! language's strings, not five.
+//! UI languages and their strings, built from `locales/`: every language fetched from its own
+//! file (`l10n/`) when first needed, so a reader downloads one language's strings, not five;
+//! Russian also when it is needed as the fallback or for the officer card.
 
 use std::sync::OnceLock;
 
@@ -108,13 +108,13 @@ fn fill(text: &str, args: &[(&str, &str)]) -> String {
 }
 
 /// The Russian string for `key`, whatever the reader's language: for what is shown to an
-/// officer.
+/// officer (empty until Russian is [`load`]ed).
 pub fn russian(key: Key) -> &'static str {
     text_in(Lang::Ru, key)
 }
 
 /// The string for `key` in `lang`, whatever the reader's language: consultant mode shows every
-/// language at once. Russian until `lang`'s strings are [`load`]ed.
+/// language at once. Empty until `lang`'s strings are [`load`]ed.
 pub fn text_in(lang: Lang, key: Key) -> &'static str {
     string(lang, key as usize)
 }
@@ -123,22 +123,19 @@ pub fn text_in(lang: Lang, key: Key) -> &'static str {
 static LOADED: [OnceLock<Vec<String>>; Lang::ALL.len()] =
     [const { OnceLock::new() }; Lang::ALL.len()];
 
-/// String `index` of `ui_strings::table` order in `lang`, or in the built-in language when
-/// `lang`'s are not loaded.
+/// String `index` of `ui_strings::table` order in `lang`, or in Russian (the fallback) when
+/// `lang`'s are not loaded; empty when neither is.
 fn string(lang: Lang, index: usize) -> &'static str {
-    if let Some(strings) = LOADED[lang as usize].get() {
-        return strings.get(index).map_or("", String::as_str);
-    }
-    let start = index.checked_sub(1).map_or(0, |i| BUILT_IN_ENDS[i]);
-    let end = BUILT_IN_ENDS.get(index).copied().unwrap_or(start);
-    BUILT_IN_TEXT
-        .get(usize::from(start)..usize::from(end))
-        .unwrap_or_default()
+    LOADED[lang as usize]
+        .get()
+        .or_else(|| LOADED[Lang::Ru as usize].get())
+        .and_then(|strings| strings.get(index))
+        .map_or("", String::as_str)
 }
 
-/// Whether `lang`'s strings are at hand (built in or loaded).
+/// Whether `lang`'s strings are at hand.
 pub fn loaded(lang: Lang) -> bool {
-    FILES[lang as usize].0.is_empty() || LOADED[lang as usize].get().is_some()
+    LOADED[lang as usize].get().is_some()
 }
 
 /// Makes `lang`'s strings available: fetched from the app's own origin (the service worker's

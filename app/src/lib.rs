@@ -25,20 +25,29 @@ mod views;
 pub use views::markup::body as render_article_body;
 
 /// Mounts the app on the page, replacing the boot splash, once the strings of the reader's
-/// language are at hand (Russian, built in, when they cannot be had). The device's database
-/// opens meanwhile: both are on the way to the first screen.
+/// language are at hand (Russian's when they cannot be had). The device's database opens
+/// meanwhile: both are on the way to the first screen. Without any strings (a broken
+/// deployment: the service worker keeps every language once installed) the splash stays and
+/// says, in Russian and English, that the app could not load.
 pub fn start() {
     // Leptos's task spawner is set up by `mount_to_body`: before it, the browser's own.
     wasm_bindgen_futures::spawn_local(async {
         let wanted = prefs::initial_lang();
         let (loaded, store) =
             futures_util::future::join(i18n::load(wanted), store::Store::open()).await;
+        let document = leptos::prelude::document();
         let (lang, missing) = if loaded {
             (wanted, None)
         } else {
+            if !i18n::load(i18n::Lang::Ru).await {
+                if let Some(failed) = document.get_element_by_id("boot-failed") {
+                    let _ = failed.remove_attribute("hidden");
+                }
+                return;
+            }
             (i18n::Lang::Ru, Some(wanted))
         };
-        if let Some(splash) = leptos::prelude::document().get_element_by_id("boot") {
+        if let Some(splash) = document.get_element_by_id("boot") {
             splash.remove();
         }
         leptos::mount::mount_to_body(move || leptos::view! { <app::App lang missing store /> });

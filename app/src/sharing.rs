@@ -86,3 +86,81 @@ pub fn running_installed() -> bool {
         .flatten()
         .is_some_and(|query| query.matches())
 }
+
+thread_local! {
+    /// The QR encoder's script, loading or loaded: one request however many codes are drawn.
+    static QR_SCRIPT: std::cell::RefCell<Option<js_sys::Promise>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Loads the QR encoder (the library qrcode-generator, as `window.qrcode`) from the address
+/// and integrity postbuild writes into `<meta name="jardam-qr">`. The service worker precaches
+/// it, so it loads offline too; a first visit that never opens Share never downloads it.
+async fn qr_encoder() -> Option<Function> {
+    let global = || {
+        Reflect::get(&window(), &"qrcode".into())
+            .ok()?
+            .dyn_into::<Function>()
+            .ok()
+    };
+    if let Some(encoder) = global() {
+        return Some(encoder);
+    }
+    let promise = QR_SCRIPT.with(|cell| {
+        cell.borrow_mut()
+            .get_or_insert_with(|| {
+                js_sys::Promise::new(&mut |resolve, reject| {
+                    let document = leptos::prelude::document();
+                    let meta = document
+                        .query_selector("meta[name=jardam-qr]")
+                        .ok()
+                        .flatten()
+                        .and_then(|m| m.get_attribute("content"))
+                        .unwrap_or_default();
+                    let mut parts = meta.split(' ');
+                    let (Some(src), Some(integrity), Ok(script)) = (
+                        parts.next(),
+                        parts.next(),
+                        document.create_element("script"),
+                    ) else {
+                        let _ = reject.call0(&JsValue::NULL);
+                        return;
+                    };
+                    let _ = script.set_attribute("src", src);
+                    let _ = script.set_attribute("integrity", integrity);
+                    let _ = Reflect::set(&script, &"onload".into(), &resolve);
+                    let _ = Reflect::set(&script, &"onerror".into(), &reject);
+                    if let Some(head) = document.document_element() {
+                        let _ = head.append_with_node_1(&script);
+                    }
+                })
+            })
+            .clone()
+    });
+    if JsFuture::from(promise).await.is_err() {
+        // A later try may succeed (the file came back online).
+        QR_SCRIPT.with(|cell| cell.borrow_mut().take());
+        return None;
+    }
+    global()
+}
+
+/// `text` as a QR code with medium error correction (a poster may be creased or dirty), or
+/// `None` when the encoder cannot be loaded or the text is too long for a code.
+pub async fn qr_code(text: &str) -> Option<jardam_core::qr::QrSvg> {
+    let encoder = qr_encoder().await?;
+    let code = encoder.call2(&JsValue::NULL, &0.into(), &"M".into()).ok()?;
+    let method = |name: &str| {
+        Reflect::get(&code, &name.into())
+            .ok()?
+            .dyn_into::<Function>()
+            .ok()
+    };
+    method("addData")?.call1(&code, &text.into()).ok()?;
+    method("make")?.call0(&code).ok()?;
+    let size = method("getModuleCount")?.call0(&code).ok()?.as_f64()? as i32;
+    let dark = method("isDark")?;
+    Some(jardam_core::qr::draw(size, |x, y| {
+        dark.call2(&code, &y.into(), &x.into())
+            .is_ok_and(|v| v.is_truthy())
+    }))
+}

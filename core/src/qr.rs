@@ -1,7 +1,8 @@
 //! QR codes for sharing the app's address, drawn as one SVG path: made on the phone, offline,
-//! with no image file or request.
-
-use qrcodegen::{QrCode, QrCodeEcc};
+//! with no image file or request. The code itself comes from a QR encoder the app loads only
+//! on the screens that show one (the JavaScript library qrcode-generator: 4.5 KB of
+//! WebAssembly less on every first visit); this module turns its modules into a path. The
+//! tests draw the qrcodegen crate's codes, so the path is checked against a second encoder.
 
 /// Light modules kept around the code, as the QR standard asks, so scanners find its edges.
 pub const QUIET_ZONE: i32 = 4;
@@ -15,21 +16,18 @@ pub struct QrSvg {
     pub path: String,
 }
 
-/// Encodes `text` with medium error correction (a poster may be creased or dirty), or `None`
-/// when it is too long for a QR code.
-pub fn encode(text: &str) -> Option<QrSvg> {
-    let code = QrCode::encode_text(text, QrCodeEcc::Medium).ok()?;
-    let size = code.size();
+/// Draws a code of `size` × `size` modules, `dark(x, y)` telling which are dark.
+pub fn draw(size: i32, mut dark: impl FnMut(i32, i32) -> bool) -> QrSvg {
     let mut path = String::new();
     for y in 0..size {
         let mut x = 0;
         while x < size {
-            if !code.get_module(x, y) {
+            if !dark(x, y) {
                 x += 1;
                 continue;
             }
             let start = x;
-            while x < size && code.get_module(x, y) {
+            while x < size && dark(x, y) {
                 x += 1;
             }
             let run = x - start;
@@ -40,15 +38,22 @@ pub fn encode(text: &str) -> Option<QrSvg> {
             ));
         }
     }
-    Some(QrSvg {
+    QrSvg {
         side: size + 2 * QUIET_ZONE,
         path,
-    })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use qrcodegen::{QrCode, QrCodeEcc};
+
+    /// What the app does with a code from its encoder, here from qrcodegen's.
+    fn encode(text: &str) -> Option<QrSvg> {
+        let code = QrCode::encode_text(text, QrCodeEcc::Medium).ok()?;
+        Some(draw(code.size(), |x, y| code.get_module(x, y)))
+    }
 
     /// The dark modules the path draws, read back from its rectangles.
     fn modules(qr: &QrSvg) -> Vec<(i32, i32)> {

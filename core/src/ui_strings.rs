@@ -1,6 +1,7 @@
 //! One language's UI strings as a file the app fetches (`l10n/LANG.HASH16.json`), so that a
-//! reader downloads the strings of their own language only. Russian stays compiled into the app:
-//! it is the fallback and the officer card's language.
+//! reader downloads the strings of their own language only. No language is compiled into the
+//! app (Russian was, until its 3.5 KB with brotli were needed for features); Russian is the
+//! fallback and the officer card's language, fetched when needed.
 //!
 //! The file is a JSON array: every plain string in key order, then each plural key's forms in
 //! [`Category::ALL`] order (a form the language does not use is empty). The app knows the
@@ -13,8 +14,8 @@ use crate::json::{self, JsonError};
 use crate::locales::{Entry, Locale};
 use crate::plural::Category;
 
-/// The language compiled into the app instead of fetched.
-pub const BUILT_IN: &str = "ru";
+/// The language shown when the reader's cannot be had, and the officer card's.
+pub const FALLBACK: &str = "ru";
 
 /// The strings of `locale` in file order, for the keys of `reference` (plain keys first, then
 /// the forms of each plural key); a missing string is empty (the build refuses such locales).

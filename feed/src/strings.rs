@@ -5,9 +5,9 @@
 use std::path::Path;
 
 use jardam_core::locales;
-use jardam_core::ui_strings::{self, BUILT_IN};
+use jardam_core::ui_strings;
 
-/// Checks the locales in `locales_dir` and writes every language but the built-in one into
+/// Checks the locales in `locales_dir` and writes every language into
 /// `out` (the app's `l10n/` folder), replacing the files of earlier builds. Returns the paths
 /// written, relative to the app's root.
 pub fn write(locales_dir: &Path, out: &Path) -> Result<Vec<String>, String> {
@@ -17,7 +17,7 @@ pub fn write(locales_dir: &Path, out: &Path) -> Result<Vec<String>, String> {
     }
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     let mut written = Vec::new();
-    for locale in all.iter().filter(|l| l.lang != BUILT_IN) {
+    for locale in &all {
         let (name, bytes) = ui_strings::file(&reference, locale);
         let file = Path::new(&name)
             .file_name()
@@ -39,7 +39,7 @@ mod tests {
     }
 
     #[test]
-    fn writes_every_language_but_the_built_in_one_under_its_hash() {
+    fn writes_every_language_under_its_hash() {
         let out = tempfile::tempdir().unwrap();
         let stale = out.path().join("l10n");
         std::fs::create_dir_all(&stale).unwrap();
@@ -49,7 +49,7 @@ mod tests {
             .iter()
             .map(|name| name.trim_start_matches("l10n/").split('.').next().unwrap())
             .collect();
-        assert_eq!(langs, ["ky", "uz", "tg", "en"]);
+        assert_eq!(langs, ["ky", "ru", "uz", "tg", "en"]);
         let mut on_disk: Vec<String> = std::fs::read_dir(&stale)
             .unwrap()
             .map(|e| format!("l10n/{}", e.unwrap().file_name().to_string_lossy()))

@@ -1,7 +1,8 @@
-// UI strings per language (issue #8): Russian is built into the app, every other language is
-// one file under /l10n/ that index.html preloads in parallel with the app. A reader downloads
+// UI strings per language (issue #8): every language is one file under /l10n/ that index.html
+// preloads in parallel with the app (none is built into the WebAssembly). A reader downloads
 // their own language's strings once and no other's; a file that is not the one the app was built
-// with is refused, and the app then opens in Russian, says so, and keeps the reader's choice.
+// with is refused, and the app then opens in Russian, says so, and keeps the reader's choice;
+// with no strings at all the start screen says, in Russian and English, that the app did not load.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -18,7 +19,7 @@ after(async () => {
 });
 
 /** Opens /rights in a fresh profile with `lang` saved and returns the page, the /l10n/ paths it requested and a closer. */
-async function open(lang, { tamper = false } = {}) {
+async function open(lang, { tamper = null, wait = true } = {}) {
   const browser = await launch();
   await presetLanguage(browser.context, lang);
   await browser.context.addInitScript(() => localStorage.setItem("jardam.welcomed", "true"));
@@ -29,14 +30,14 @@ async function open(lang, { tamper = false } = {}) {
     if (path.startsWith("/l10n/")) requested.push(path);
   });
   if (tamper) {
-    await page.route("**/l10n/*.json", async (route) => {
+    await page.route(tamper, async (route) => {
       const response = await route.fetch();
       const text = (await response.text()).replace(/"[^"]+"/, '"Altered"');
       await route.fulfill({ response, body: text });
     });
   }
   await page.goto(`${server.url}/rights`);
-  await page.locator("#articles li").first().waitFor();
+  if (wait) await page.locator("#articles li").first().waitFor();
   return { page, requested, close: browser.close };
 }
 
@@ -58,20 +59,32 @@ test("a Kyrgyz reader downloads the Kyrgyz strings once, preloaded, and no other
   }
 });
 
-test("a Russian reader downloads no strings file: Russian is built in", async () => {
+test("a Russian reader downloads the Russian strings once, preloaded, and no other language's", async () => {
   const { page, requested, close } = await open("ru");
   try {
     assert.equal(await page.evaluate(() => document.documentElement.lang), "ru");
     assert.equal(await page.locator("nav.tabs a[href='/rights']").innerText(), "Права");
-    await page.waitForTimeout(500);
-    assert.deepEqual(requested, []);
+    assert.equal(requested.length, 1, `requests for strings: ${requested.join(", ")}`);
+    assert.match(requested[0], /^\/l10n\/ru\.[0-9a-f]{16}\.json$/);
+  } finally {
+    await close();
+  }
+});
+
+test("with no strings file to be had, the start screen says so in Russian and English", async () => {
+  const { page, close } = await open("ky", { tamper: "**/l10n/*.json", wait: false });
+  try {
+    const failed = page.locator("#boot-failed");
+    await failed.waitFor();
+    assert.match(await failed.innerText(), /Не удалось загрузить Jardam.*Jardam could not load/s);
+    assert.equal(await page.locator("nav.tabs").count(), 0);
   } finally {
     await close();
   }
 });
 
 test("an altered strings file is refused: the app opens in Russian, says so and keeps the choice", async () => {
-  const { page, close } = await open("ky", { tamper: true });
+  const { page, close } = await open("ky", { tamper: "**/l10n/ky.*.json" });
   try {
     assert.equal(await page.evaluate(() => document.documentElement.lang), "ru");
     assert.equal(await page.locator("nav.tabs a[href='/rights']").innerText(), "Права");

@@ -122,7 +122,14 @@ pub fn Help() -> impl IntoView {
             <h2>{i18n.text(Key::HelpNumbers)}</h2>
             <div class="emergency-numbers">{numbers} {own}</div>
             <p class="no-sim">{i18n.text(Key::HelpNoSim)}</p>
-            <button id="show-officer" class="primary wide" on:click=move |_| card_open.set(true)>
+            <button id="show-officer" class="primary wide" on:click=move |_| {
+                leptos::task::spawn_local(async move {
+                    // The card is in Russian whatever the reader's language: fetched (from
+                    // the precache once installed) the first time.
+                    i18n::load(Lang::Ru).await;
+                    card_open.set(true);
+                });
+            }>
                 {i18n.text(Key::ShowToOfficer)}
             </button>
             <h2>{i18n.text(Key::HelpSituations)}</h2>

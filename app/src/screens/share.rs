@@ -17,22 +17,28 @@ use crate::sharing::{self, Shared};
 use crate::views::contact::label_key;
 use crate::{files, handoff};
 
-/// The app's address as a QR code, drawn as SVG.
+/// The app's address as a QR code, drawn as SVG once the encoder has loaded.
 #[component]
 fn QrCode(url: String) -> impl IntoView {
     let i18n = use_i18n();
-    let qr = jardam_core::qr::encode(&url);
+    let code = RwSignal::new(None::<jardam_core::qr::QrSvg>);
+    {
+        let url = url.clone();
+        leptos::task::spawn_local(async move { code.set(sharing::qr_code(&url).await) });
+    }
     let label = move || i18n.tf(Key::ShareQr, &[("url", &url)]);
-    qr.map(|qr| {
-        let side = qr.side;
-        view! {
-            <svg class="qr" role="img" aria-label=label viewBox=format!("0 0 {side} {side}")
-                shape-rendering="crispEdges">
-                <rect width=side height=side fill="#fff"></rect>
-                <path d=qr.path fill="#000"></path>
-            </svg>
-        }
-    })
+    move || {
+        code.get().map(|qr| {
+            let side = qr.side;
+            view! {
+                <svg class="qr" role="img" aria-label=label.clone() viewBox=format!("0 0 {side} {side}")
+                    shape-rendering="crispEdges">
+                    <rect width=side height=side fill="#fff"></rect>
+                    <path d=qr.path fill="#000"></path>
+                </svg>
+            }
+        })
+    }
 }
 
 /// The address as people type it: no scheme, no trailing slash.
