@@ -45,12 +45,19 @@ impl Pack {
         self.regions.iter().find(|r| r.id == id)
     }
 
-    /// Each emergency number with the name of its service, e.g. `(112, "Emergency 112")`.
-    pub fn emergency_numbers(&self) -> impl Iterator<Item = (&Phone, &str)> {
-        self.contacts
-            .iter()
-            .filter(|c| c.kind == ContactKind::Emergency)
-            .flat_map(|c| c.phones.iter().map(|p| (p, c.name.as_str())))
+    /// Each emergency number with the name of its service, e.g. `(112, "Emergency 112")`:
+    /// 112 first (it works from any phone, without a SIM card), then the others in file order.
+    pub fn emergency_numbers(&self) -> Vec<(&Phone, &str)> {
+        let all = || {
+            self.contacts
+                .iter()
+                .filter(|c| c.kind == ContactKind::Emergency)
+                .flat_map(|c| c.phones.iter().map(|p| (p, c.name.as_str())))
+        };
+        all()
+            .filter(|(p, _)| p.number == "112")
+            .chain(all().filter(|(p, _)| p.number != "112"))
+            .collect()
     }
 
     /// The article with this id.
@@ -722,13 +729,14 @@ mod tests {
         let json = format!(
             r#"{{"schema":1,"lang":"ru","content_version":1,"categories":[],"articles":[],
             "contacts":[{},{},{}],"checklists":[]}}"#,
-            contact("a", "emergency", "112"),
+            contact("c", "emergency", "102"),
             contact("b", "embassy", "+79251155047"),
-            contact("c", "emergency", "102")
+            contact("a", "emergency", "112")
         );
         let pack: Pack = serde_json::from_str(&json).unwrap();
         let numbers: Vec<(&str, &str)> = pack
             .emergency_numbers()
+            .into_iter()
             .map(|(p, name)| (p.number.as_str(), name))
             .collect();
         assert_eq!(numbers, [("112", "N a"), ("102", "N c")]);

@@ -49,6 +49,14 @@ pub fn own_hotline(pack: &Pack, own: Country) -> Option<(&Contact, &Phone)> {
         .min_by_key(|(c, p)| (p.unanswered_on.is_some(), rank(c, Some(own))))
 }
 
+/// The reader's own embassy, else a consulate: where to go when no number can be called.
+pub fn own_mission(pack: &Pack, own: Country) -> Option<&Contact> {
+    pack.contacts
+        .iter()
+        .filter(|c| rank(c, Some(own)) <= 1)
+        .min_by_key(|c| rank(c, Some(own)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,6 +137,9 @@ mod tests {
         assert_eq!(id(Country::Kg), Some(("kg-embassy", "+79251155047")));
         assert_eq!(id(Country::Tj), Some(("tj-ministry", "+79660312222")));
         assert_eq!(id(Country::Uz), None);
+        let mission = |c: Country| own_mission(&p, c).map(|c| c.id.as_str());
+        assert_eq!(mission(Country::Tj), Some("tj-embassy"));
+        assert_eq!(mission(Country::Uz), None);
     }
 
     #[test]

@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { goTab, installedOffline, root } from "./support.mjs";
+import { readLocale } from "./locales.mjs";
 
 const LANGS = ["ky", "ru", "uz", "tg", "en"];
 /** Latin words a Cyrillic screen may have: names of apps, Wi-Fi, ID (card), the languages' own names. */
@@ -16,26 +17,6 @@ const PROPER_NAMES = [
   // Names the content cites as they are written: a site, Telegram bots, phones and systems.
   "migrant.kg", "@pomoshrussiamigrant", "@huquqiy_yordam_uzbot", "SIM", "Android", "HarmonyOS", "iPhone",
 ];
-
-/**
- * The strings of a locale file: { key: [texts] } (a plural key has one text per form). The
- * files use one line per key, `key = "text"` or `key = { one = "…", other = "…" }`; any other
- * line fails here, so a change of format cannot silently empty the check.
- */
-function readLocale(lang) {
-  const strings = {};
-  const file = `locales/${lang}.toml`;
-  for (const [index, line] of readFileSync(join(root, file), "utf8").split("\n").entries()) {
-    if (/^\s*(#|$)/.test(line)) continue;
-    const match = line.match(/^([a-z0-9_]+) = (.*)$/);
-    assert.ok(match, `${file}:${index + 1}: not a one-line entry`);
-    const [, key, value] = match;
-    const literals = [...value.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]}"`));
-    assert.ok(literals.length > 0, `${file}:${index + 1}: no string`);
-    strings[key] = literals;
-  }
-  return strings;
-}
 
 const locales = Object.fromEntries(LANGS.map((lang) => [lang, readLocale(lang)]));
 const KEYS = Object.keys(locales.en);

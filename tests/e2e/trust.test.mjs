@@ -44,9 +44,9 @@ test("the review level says who checked it against how many sources and when, an
   assert.equal(await line.getAttribute("data-checked-on"), "2026-12-01");
   assert.match(
     await line.textContent(),
-    /^Checked by the editors against 5 sources on Dec 1, 2026 · not a lawyer's advice$/,
+    /^Checked by the editors against 6 sources on Dec 1, 2026 · not a lawyer's advice$/,
   );
-  assert.equal(await page.locator("ol.sources > li").count(), 5);
+  assert.equal(await page.locator("ol.sources > li").count(), 6);
   const first = await page.locator("ol.sources > li").first().locator("a").getAttribute("href");
   const reference = page.locator(`.body a[href="${first}"]`).first();
   assert.equal(await reference.textContent(), "[1]", "the text's [1] links to source 1");

@@ -29,7 +29,7 @@ pub fn Checklists() -> impl IntoView {
                 .into_iter()
                 .map(|c| {
                     view! {
-                        <li data-id=c.id.clone()>
+                        <li data-id=c.id.clone() lang=c.lang.clone()>
                             <a href=format!("/checklists/{}", c.id)>
                                 <strong>{c.title.clone()}</strong>
                                 <span class="summary">{c.summary.clone()}</span>

@@ -34,6 +34,7 @@ pub fn Help() -> impl IntoView {
     let numbers = move || {
         content.pack.get().map(|pack| {
             pack.emergency_numbers()
+                .into_iter()
                 .map(|(phone, _)| {
                     let number = phone.number.clone();
                     view! {
@@ -49,7 +50,19 @@ pub fn Help() -> impl IntoView {
     let own = move || {
         let pack = content.pack.get()?;
         let country = missions::country_of(profile.citizenship.get()?)?;
-        let (contact, phone) = missions::own_hotline(&pack, country)?;
+        let Some((contact, phone)) = missions::own_hotline(&pack, country) else {
+            // No number a source prints: the embassy's page, with its address and site.
+            let mission = missions::own_mission(&pack, country)?;
+            return Some(
+                view! {
+                    <a class="call-emergency own" href=format!("/hotlines/{}", mission.id) data-id=mission.id.clone()>
+                        <span>{mission.name.clone()}</span>
+                        <span class="confirmed">{i18n.text(Key::NoPhone)}</span>
+                    </a>
+                }
+                .into_any(),
+            );
+        };
         let number = phone.number.clone();
         let printed = contact
             .provenance
@@ -70,7 +83,8 @@ pub fn Help() -> impl IntoView {
                 <span>{contact.name.clone()}</span>
                 <span class="confirmed">{confirmed}</span>
             </a>
-        })
+        }
+        .into_any())
     };
     let situations = move || {
         content.pack.get().map(|pack| {
@@ -79,7 +93,7 @@ pub fn Help() -> impl IntoView {
                 .filter(|a| a.emergency)
                 .map(|a| {
                     view! {
-                        <li data-id=a.id.clone()>
+                        <li data-id=a.id.clone() lang=a.lang.clone()>
                             <a href=format!("/rights/{}", a.id)>
                                 <strong>{a.title.clone()}</strong>
                                 <span class="summary">{a.summary.clone()}</span>

@@ -20,14 +20,17 @@ const GROUPS: [&[ContactKind]; 5] = [
     &[ContactKind::Ngo],
 ];
 
-/// The Hotlines screen: pinned contacts first, then the groups (the reader's own embassy first),
-/// filtered by region; other countries' organisations folded away at the end.
+/// The Hotlines screen: pinned contacts and the emergency numbers first (their call buttons on
+/// screen without scrolling on a small phone), then the region picker and the other groups (the
+/// reader's own embassy first), filtered by region; other countries' organisations folded away
+/// at the end.
 #[component]
 pub fn Hotlines() -> impl IntoView {
     let i18n = use_i18n();
     let content = expect_context::<Content>();
     let profile = expect_context::<Profile>();
-    let groups = move || {
+    // `top`: the pinned contacts and the emergency group; else every other group.
+    let groups = move |top: bool| {
         let pack = content.pack.get()?;
         let own = profile
             .citizenship
@@ -46,7 +49,7 @@ pub fn Hotlines() -> impl IntoView {
             .filter_map(|id| pack.contact(id))
             .cloned()
             .collect();
-        let pinned = (!pinned.is_empty()).then(|| {
+        let pinned = (top && !pinned.is_empty()).then(|| {
             view! {
                 <h2 id="pinned">{i18n.text(Key::Favourites)}</h2>
                 {cards(pinned)}
@@ -55,6 +58,7 @@ pub fn Hotlines() -> impl IntoView {
         let mut foreign = Vec::new();
         let grouped = GROUPS
             .iter()
+            .filter(|kinds| (kinds[0] == ContactKind::Emergency) == top)
             .filter_map(|kinds| {
                 let (away, mut list): (Vec<Contact>, Vec<Contact>) = pack
                     .contacts
@@ -88,8 +92,17 @@ pub fn Hotlines() -> impl IntoView {
     view! {
         <section class="screen" data-screen="hotlines">
             <ScreenIntro title=Key::NavHotlines intro=Key::HotlinesIntro />
-            <RegionPicker />
-            <div id="contacts">{groups}</div>
+            <div id="contacts">
+                {move || groups(true)}
+                {move || {
+                    content
+                        .pack
+                        .with(|pack| pack.as_ref().is_some_and(|p| p.contacts.iter().any(|c| c.provenance.machine_translated)))
+                        .then(|| view! { <p class="badge info" data-review="machine-translated">{i18n.text(Key::ReviewMachine)}</p> })
+                }}
+                <RegionPicker />
+                {move || groups(false)}
+            </div>
         </section>
     }
 }

@@ -35,7 +35,7 @@ pub fn Rights() -> impl IntoView {
                         .map(|article| {
                             let mine = citizenship.is_some_and(|c| c.is_for(&article.applies_to));
                             view! {
-                                <li data-id=article.id.clone() class:mine=mine>
+                                <li data-id=article.id.clone() lang=article.lang.clone() class:mine=mine>
                                     <a href=format!("/rights/{}", article.id)>
                                         <strong>{article.title.clone()}</strong>
                                         {mine.then(|| view! { <span class="for-you">{i18n.text(Key::ForYou)}</span> })}

@@ -194,10 +194,14 @@ pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl Int
         .email
         .as_ref()
         .map(|mail| view! { <a href=format!("mailto:{mail}")>{mail.clone()}</a> });
+    let website = contact.website.as_ref().map(|url| {
+        let host = url.split('/').nth(2).unwrap_or(url).trim_start_matches("www.");
+        view! { <a href=url.clone() target="_blank" rel="noopener noreferrer">{host.to_owned()}</a> }
+    });
     view! {
         <article class="contact" class:stale=stale data-id=contact.id.clone() data-kind=contact.kind.as_str()>
             <div class="contact-head">
-                <h3>
+                <h3 lang=contact.lang.clone()>
                     {if linked {
                         view! { <a href=href>{name}</a> }.into_any()
                     } else {
@@ -206,13 +210,13 @@ pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl Int
                 </h3>
                 <PinButton id=contact.id.clone() name=contact.name.clone() />
             </div>
-            <TrustNotes provenance=contact.provenance.clone() lang=contact.lang.clone() proposed_as_of=None />
-            {contact.note.clone().map(|note| view! { <p>{note}</p> })}
-            {hours}
             <ul class="phones">{phones}</ul>
             {no_phone.then(|| view! { <p class="muted">{i18n.text(Key::NoPhone)}</p> })}
+            <TrustNotes provenance=contact.provenance.clone() lang=contact.lang.clone() proposed_as_of=None listed=linked />
+            {contact.note.clone().map(|note| view! { <p lang=contact.lang.clone()>{note}</p> })}
+            {hours}
             {messengers}
-            {email.map(|email| view! { <p class="chats">{email}</p> })}
+            <p class="chats">{email} {website}</p>
             {contact.address.clone().map(|a| view! { <p>{a}</p> })}
             <p class="muted">
                 <span class="serves">

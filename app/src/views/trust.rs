@@ -23,12 +23,14 @@ fn dated_note(class: &'static str, mark: &'static str, key: Key, date: Date) -> 
 }
 
 /// Badges for an item's review level, translation, validity and (for a bill or draft) its
-/// proposal date.
+/// proposal date. In a list (`listed`) the machine-translation badge is left to the screen,
+/// which says it once.
 #[component]
 pub fn TrustNotes(
     provenance: Provenance,
     lang: String,
     proposed_as_of: Option<Date>,
+    #[prop(optional)] listed: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let fallback = move || lang != i18n.lang.get().code();
@@ -40,7 +42,7 @@ pub fn TrustNotes(
         {(provenance.review == Review::NeedsLegalReview)
             .then(|| view! { <p class="badge warn" data-review="needs-legal-review">{i18n.text(Key::ReviewNeedsLegal)}</p> })}
         {expired.map(|d| dated_note("badge warn", "expired", Key::ValidUntilPast, d))}
-        {provenance.machine_translated
+        {(provenance.machine_translated && !listed)
             .then(|| view! { <p class="badge info" data-review="machine-translated">{i18n.text(Key::ReviewMachine)}</p> })}
         <Show when=fallback>
             <p class="badge info" data-fallback="ru">{i18n.text(Key::NotTranslated)}</p>
