@@ -44,6 +44,11 @@ const CASES: &[(&str, &str, ItemKind, &str)] = &[
     ("ru", "как сахранить патент весь год", Checklist, "patent-renewal"),
     ("ru", "меня внесли в рестр по ошибке", Checklist, "wrongly-on-registry"),
     ("ru", "посольство узбекистона", Contact, "uz-embassy-moscow"),
+    ("ru", "посольство узбекистана", Contact, "uz-embassy-moscow"),
+    ("ru", "пасольство узбекистана", Contact, "uz-embassy-moscow"),
+    ("ru", "посольство таджикистана", Contact, "tj-embassy-moscow"),
+    ("ru", "посолство таджикистана", Contact, "tj-embassy-moscow"),
+    ("ru", "посольство кыргызстана", Contact, "kg-embassy-moscow"),
     ("ru", "посольство таджикистона", Contact, "tj-embassy-moscow"),
     ("ru", "посольство казахстна", Contact, "kz-embassy-moscow"),
     // Kyrgyz.
