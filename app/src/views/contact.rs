@@ -135,13 +135,11 @@ pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl Int
                 .and_then(|s| s.date)
                 .map(|d| d.to_string());
             let unanswered = phone.unanswered_on.map(|d| d.to_string());
-            let confirmed = (!emergency).then(|| {
-                move || {
-                    let lang = i18n.lang.get().code();
-                    match &printed {
-                        Some(date) => i18n.tf(Key::PhoneConfirmed, &[("date", &format::date(date, lang))]),
-                        None => i18n.t(Key::PhoneUndated).to_owned(),
-                    }
+            let confirmed = (!emergency).then_some(move || {
+                let lang = i18n.lang.get().code();
+                match &printed {
+                    Some(date) => i18n.tf(Key::PhoneConfirmed, &[("date", &format::date(date, lang))]),
+                    None => i18n.t(Key::PhoneUndated).to_owned(),
                 }
             });
             view! {
