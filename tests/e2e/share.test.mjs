@@ -95,6 +95,7 @@ test("consultant mode: a big code, the steps in all five languages, the screen k
   });
   await page.goto(`${url}/share/consultant`);
   await page.locator("#consultant svg.qr").waitFor();
+  await page.waitForFunction(() => document.querySelectorAll(".consultant-lang").length === 5);
   assert.equal(await decodeQr(page, "#consultant svg.qr"), `${url}/`);
   const langs = await page.locator(".consultant-lang").evaluateAll((els) => els.map((e) => e.lang));
   assert.deepEqual(langs.sort(), ["en", "ky", "ru", "tg", "uz"]);
@@ -144,6 +145,32 @@ test("the A4 poster and A6 handout render for print", async () => {
     await page.screenshot({ path: join(output, `print-${size}.png`), fullPage: true });
     assert.equal(await decodeQr(page, "#print-sheet svg.qr"), `${url}/`);
     await page.emulateMedia({ media: "screen" });
+  }
+});
+
+test("before the flight: consultant mode, poster and handout say why to install now", async () => {
+  const { page, url } = app;
+  await page.goto(`${url}/share`);
+  for (const id of ["open-consultant-departure", "open-poster-departure", "open-handout-departure"]) {
+    await page.locator(`#${id}`).waitFor();
+  }
+  await page.goto(`${url}/share/consultant-departure`);
+  await page.locator("#consultant svg.qr").waitFor();
+  await page.waitForFunction(() => document.querySelectorAll(".consultant-lang .departure").length === 5);
+  const notes = await page.locator(".consultant-lang").evaluateAll((els) =>
+    els.map((e) => [e.lang, e.querySelector(".departure")?.textContent ?? ""]),
+  );
+  assert.deepEqual(notes.map(([lang]) => lang).sort(), ["en", "ky", "ru", "tg", "uz"]);
+  for (const [lang, note] of notes) assert.match(note, /24/, `${lang}: the 24 hours without mobile data`);
+  assert.equal(new Set(notes.map(([, note]) => note)).size, 5, "each language's own words");
+  assert.equal(await decodeQr(page, "#consultant svg.qr"), `${url}/`);
+  for (const size of ["poster", "handout"]) {
+    await page.goto(`${url}/share/${size}-departure`);
+    await page.locator("#print-sheet svg.qr").waitFor();
+    assert.match(await page.locator("#print-sheet .departure").textContent(), /^Install now, before you fly: .*24 hours/);
+    await page.goto(`${url}/share/${size}`);
+    await page.locator("#print-sheet svg.qr").waitFor();
+    assert.equal(await page.locator("#print-sheet .departure").count(), 0, "the ordinary sheet has no departure line");
   }
 });
 
