@@ -89,6 +89,7 @@ fn screen(page: Page) -> AnyView {
 /// Shows the content in `lang`: from memory, the device, the bundled feed (precached, so
 /// offline too) when it has the installed version's pack, or else a download of that pack.
 async fn switch_content(content: Content, lang: String) {
+    content.want(&lang);
     if !content.has(&lang)
         && !content.load_stored(&lang).await
         && !add_bundled_pack(content, &lang).await

@@ -107,6 +107,8 @@ pub struct Content {
     pub syncing: RwSignal<bool>,
     /// Packs parsed so far, by language.
     packs: StoredValue<Vec<(String, Arc<Pack>)>>,
+    /// The language the reader last switched to (empty until they switch).
+    wanted: StoredValue<String>,
     store: StoredValue<Option<Rc<Store>>, LocalStorage>,
 }
 
@@ -121,6 +123,7 @@ impl Content {
             last_outcome: RwSignal::new(None),
             syncing: RwSignal::new(false),
             packs: StoredValue::new(Vec::new()),
+            wanted: StoredValue::new(String::new()),
             store: StoredValue::new_local(None),
         }
     }
@@ -295,6 +298,12 @@ impl Content {
 
     /// Shows the pack for `lang` if it is loaded (else the fallback language's).
     pub fn show(&self, lang: &str) {
+        // A task started for an earlier language (the start-up load, a sync) finishing after
+        // the reader switched must not put that language back.
+        let wanted = self.wanted.get_value();
+        if !wanted.is_empty() && wanted != lang {
+            return;
+        }
         let pack = self
             .loaded(lang)
             .or_else(|| self.loaded(jardam_core::sync::FALLBACK_LANG));
@@ -307,6 +316,11 @@ impl Content {
     pub fn pack_for(&self, lang: &str) -> Option<Arc<Pack>> {
         self.pack.track();
         self.loaded(lang)
+    }
+
+    /// Records that the reader switched to `lang`: from now on only its pack is shown.
+    pub fn want(&self, lang: &str) {
+        self.wanted.set_value(lang.to_owned());
     }
 
     /// Whether the pack for `lang` is loaded.
