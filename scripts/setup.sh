@@ -2,8 +2,9 @@
 # Installs whatever Jardam's build and tests need and is missing; quick when all is present.
 # Debian packages (chromium, chromium-driver, nginx with brotli, brotli, Roboto), the wasm32 target
 # and rust-src, trunk 0.21.14, wasm-bindgen-cli at Cargo.lock's wasm-bindgen version, cargo-fuzz,
-# the npm packages of tests/ (binaryen's wasm-opt, playwright-core, terser), and last the crates
-# of the offline release build, the standard library's own among them (scripts/fetch-crates.sh).
+# the npm packages of tests/ (binaryen's wasm-opt, playwright-core, terser, and qrcode-generator,
+# which the app loads on its Share screens), and last the crates of the offline release build,
+# the standard library's own among them (scripts/fetch-crates.sh).
 # Nothing is downloaded by Trunk itself. scripts/check-fresh-cache.sh (in make test) runs this
 # against an empty cargo cache and builds offline, so a missing step fails the tests.
 set -euo pipefail
