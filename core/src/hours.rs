@@ -201,6 +201,18 @@ const ZONES: [(&str, i32); 13] = [
     ("Etc/GMT", 0),
 ];
 
+/// The zone names [`utc_offset_minutes`] knows, for messages.
+pub const ZONE_NAMES: [&str; ZONES.len() + 1] = {
+    let mut names = [""; ZONES.len() + 1];
+    let mut i = 0;
+    while i < ZONES.len() {
+        names[i] = ZONES[i].0;
+        i += 1;
+    }
+    names[ZONES.len()] = "Asia/Almaty";
+    names
+};
+
 /// Kazakhstan moved from UTC+6 to UTC+5 at 2024-03-01 00:00 local time, 2024-02-29 18:00 UTC.
 const ALMATY_CHANGE_UNIX_MS: i64 = 1_709_229_600_000;
 

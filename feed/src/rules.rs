@@ -142,20 +142,16 @@ pub fn telegram(text: &str) -> Result<(), String> {
     }
 }
 
-/// A time zone name such as `Europe/Moscow`.
+/// A time zone the app can compute opening hours in (`jardam_core::hours::utc_offset_minutes`):
+/// `Europe/Moscow` and the other named zones it knows, `Etc/GMT-6` style names or offsets like
+/// `+06:00`. A zone the app did not know would silently show no opening hours.
 pub fn time_zone(text: &str) -> Result<(), String> {
-    let ok = text.split_once('/').is_some_and(|(area, place)| {
-        !area.is_empty()
-            && !place.is_empty()
-            && text
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"/_+-".contains(&b))
-    });
-    if ok {
+    if jardam_core::hours::utc_offset_minutes(text, 0).is_some() {
         Ok(())
     } else {
         Err(format!(
-            "`{text}` is not a time zone name like `Europe/Moscow`"
+            "`{text}` is not a time zone the app knows: use one of {}, an `Etc/GMT-5` style name or an offset like `+05:00`",
+            jardam_core::hours::ZONE_NAMES.join(", ")
         ))
     }
 }
@@ -302,6 +298,9 @@ mod tests {
         assert!(telegram("https://t.me/migrant_help").is_err());
         assert!(time_zone("Europe/Moscow").is_ok());
         assert!(time_zone("MSK").is_err());
+        assert!(time_zone("Asia/Almaty").is_ok());
+        // A valid IANA name the app cannot compute is refused, not shown without hours.
+        assert!(time_zone("Asia/Omsk").is_err());
         assert!(version("0.1.0").is_ok());
         assert!(version("0.1").is_err());
         assert!(lang_code("ru").is_ok());
