@@ -18,17 +18,7 @@ fn the_apps_reader_reads_the_real_feed_as_serde_wrote_it() {
     use jardam_core::feed::Manifest;
     use jardam_core::json;
 
-    let content = concat!(env!("CARGO_MANIFEST_DIR"), "/../content");
-    let temp = tempfile::tempdir().unwrap();
-    let out = temp.path().join("feed");
-    let run = common::run(&[
-        "build",
-        "--content",
-        content,
-        "--out",
-        &out.display().to_string(),
-    ]);
-    assert_eq!(run.code, 0, "{}", run.all());
+    let (_temp, out) = common::build_real_feed();
     let bytes = std::fs::read(out.join("manifest.json")).unwrap();
     let manifest: Manifest = json::from_slice(&bytes).unwrap();
     assert_eq!(

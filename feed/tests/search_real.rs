@@ -140,17 +140,7 @@ const CASES: &[(&str, &str, ItemKind, &str)] = &[
 
 /// Every pack built from the real content, by language.
 fn real_packs() -> Vec<Pack> {
-    let content = concat!(env!("CARGO_MANIFEST_DIR"), "/../content");
-    let temp = tempfile::tempdir().unwrap();
-    let out = temp.path().join("feed");
-    let run = common::run(&[
-        "build",
-        "--content",
-        content,
-        "--out",
-        &out.display().to_string(),
-    ]);
-    assert_eq!(run.code, 0, "jardam-feed build {content}:\n{}", run.all());
+    let (_temp, out) = common::build_real_feed();
     let manifest: Manifest =
         json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
     manifest

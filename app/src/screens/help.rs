@@ -8,10 +8,9 @@ use leptos::prelude::*;
 
 use super::ScreenIntro;
 use crate::content::Content;
-use crate::format;
 use crate::i18n::{self, Key, Lang, use_i18n};
 use crate::profile::Profile;
-use crate::views::contact::label_key;
+use crate::views::contact::{confirmed_line, label_key};
 
 /// Articles whose rights are put on the officer card.
 const CARD_ARTICLES: [&str; 2] = ["police-check", "detention-rights"];
@@ -64,19 +63,7 @@ pub fn Help() -> impl IntoView {
             );
         };
         let number = phone.number.clone();
-        let printed = contact
-            .provenance
-            .sources
-            .get(phone.source as usize - 1)
-            .and_then(|s| s.date)
-            .map(|d| d.to_string());
-        let confirmed = move || match &printed {
-            Some(date) => i18n.tf(
-                Key::PhoneConfirmed,
-                &[("date", &format::date(date, i18n.lang.get().code()))],
-            ),
-            None => i18n.t(Key::PhoneUndated).to_owned(),
-        };
+        let confirmed = confirmed_line(contact, phone);
         Some(view! {
             <a class="call-emergency own" href=format!("tel:{number}") data-id=contact.id.clone()>
                 <span class="number">{crate::views::contact::spaced(&number)}</span>

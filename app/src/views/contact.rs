@@ -1,7 +1,7 @@
 //! A contact card: tap to call, copy the number, when each number was last confirmed; WhatsApp
 //! and Telegram only with a warning that they may not work in Russia; how fresh it is.
 
-use jardam_core::content::{ALL_REGIONS, Contact, ContactKind, PhoneLabel};
+use jardam_core::content::{ALL_REGIONS, Contact, ContactKind, Phone, PhoneLabel};
 use jardam_core::date::Weekday;
 use jardam_core::hours::{ClockTime, OpenState, open_state};
 use leptos::prelude::*;
@@ -88,6 +88,25 @@ fn opening(contact: &Contact, i18n: crate::i18n::I18n) -> Option<(String, bool)>
     }
 }
 
+/// "Number printed by a source dated …" (or "… undated source") for one of `contact`'s phones,
+/// in the reader's language.
+pub fn confirmed_line(contact: &Contact, phone: &Phone) -> impl Fn() -> String + use<> {
+    let i18n = use_i18n();
+    let printed = contact
+        .provenance
+        .sources
+        .get(phone.source as usize - 1)
+        .and_then(|s| s.date)
+        .map(|d| d.to_string());
+    move || match &printed {
+        Some(date) => i18n.tf(
+            Key::PhoneConfirmed,
+            &[("date", &format::date(date, i18n.lang.get().code()))],
+        ),
+        None => i18n.t(Key::PhoneUndated).to_owned(),
+    }
+}
+
 /// One organisation, with everything needed to reach it.
 #[component]
 pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl IntoView {
@@ -128,20 +147,8 @@ pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl Int
             let label = label_key(phone.label);
             let copied = RwSignal::new(false);
             let tel = format!("tel:{number}");
-            let printed = contact
-                .provenance
-                .sources
-                .get(phone.source as usize - 1)
-                .and_then(|s| s.date)
-                .map(|d| d.to_string());
             let unanswered = phone.unanswered_on.map(|d| d.to_string());
-            let confirmed = (!emergency).then_some(move || {
-                let lang = i18n.lang.get().code();
-                match &printed {
-                    Some(date) => i18n.tf(Key::PhoneConfirmed, &[("date", &format::date(date, lang))]),
-                    None => i18n.t(Key::PhoneUndated).to_owned(),
-                }
-            });
+            let confirmed = (!emergency).then(|| confirmed_line(&contact, phone));
             view! {
                 <li class="phone">
                     <a class="call" href=tel>

@@ -200,3 +200,20 @@ impl Fixture {
         run
     }
 }
+
+/// Builds the editors' real content (`content/`) with `jardam-feed build` into a temporary
+/// folder; returns the folder (kept while the value lives) and the feed's path inside it.
+pub fn build_real_feed() -> (tempfile::TempDir, PathBuf) {
+    let content = concat!(env!("CARGO_MANIFEST_DIR"), "/../content");
+    let temp = tempfile::tempdir().unwrap();
+    let out = temp.path().join("feed");
+    let run = run(&[
+        "build",
+        "--content",
+        content,
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(run.code, 0, "jardam-feed build {content}:\n{}", run.all());
+    (temp, out)
+}
