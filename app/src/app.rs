@@ -44,8 +44,14 @@ pub fn App(lang: Lang, missing: Option<Lang>, store: Result<Store, StoreError>) 
     let i18n = use_i18n();
     let lang_code = move || i18n.lang.get_untracked().code().to_owned();
     spawn_local(async move {
-        content.start(store, &lang_code()).await;
-        sync::run(content, Trigger::Start, lang_code()).await;
+        let lang = lang_code();
+        content.start(store, &lang).await;
+        // The reader's pack may be missing from the device (the app was closed right after a
+        // language switch, before the pack was stored): the bundled feed has it, offline too.
+        if !content.has(&lang) && add_bundled_pack(content, &lang).await {
+            content.show(&lang);
+        }
+        sync::run(content, Trigger::Start, lang).await;
     });
     sync::schedule(content, lang_code);
     Effect::new(move |previous: Option<Lang>| {
