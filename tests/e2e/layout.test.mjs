@@ -139,7 +139,7 @@ for (const size of SIZES) {
         await page.goto(`${url}${path}`);
         await page.locator("main .screen").first().waitFor();
         await page.locator("main :is(h1, .sheet-brand, .contact h3)").first().waitFor();
-        if (path === "/hotlines") await page.locator("main a[href^='tel:']").first().waitFor();
+        if (CALL_FIRST.includes(path)) await page.locator("main a[href^='tel:']").first().waitFor();
         const { broken, mixed } = await page.evaluate(inspect, foreign[lang]);
         for (const b of broken) problems.push(`${lang} ${size.width}px ${path}: word broken ${b}`);
         for (const m of mixed) problems.push(`${lang} ${size.width}px ${path}: another language's word ${m}`);
