@@ -45,18 +45,18 @@ impl Pack {
         self.regions.iter().find(|r| r.id == id)
     }
 
-    /// Each emergency number with the name of its service, e.g. `(112, "Emergency 112")`:
-    /// 112 first (it works from any phone, without a SIM card), then the others in file order.
-    pub fn emergency_numbers(&self) -> Vec<(&Phone, &str)> {
+    /// The phones of the emergency services: 112 first (it works from any phone, without a SIM
+    /// card), then the others in file order.
+    pub fn emergency_numbers(&self) -> Vec<&Phone> {
         let all = || {
             self.contacts
                 .iter()
                 .filter(|c| c.kind == ContactKind::Emergency)
-                .flat_map(|c| c.phones.iter().map(|p| (p, c.name.as_str())))
+                .flat_map(|c| c.phones.iter())
         };
         all()
-            .filter(|(p, _)| p.number == "112")
-            .chain(all().filter(|(p, _)| p.number != "112"))
+            .filter(|p| p.number == "112")
+            .chain(all().filter(|p| p.number != "112"))
             .collect()
     }
 
@@ -734,11 +734,11 @@ mod tests {
             contact("a", "emergency", "112")
         );
         let pack: Pack = serde_json::from_str(&json).unwrap();
-        let numbers: Vec<(&str, &str)> = pack
+        let numbers: Vec<&str> = pack
             .emergency_numbers()
             .into_iter()
-            .map(|(p, name)| (p.number.as_str(), name))
+            .map(|p| p.number.as_str())
             .collect();
-        assert_eq!(numbers, [("112", "N a"), ("102", "N c")]);
+        assert_eq!(numbers, ["112", "102"]);
     }
 }

@@ -10,7 +10,7 @@ use super::ScreenIntro;
 use crate::content::Content;
 use crate::i18n::{self, Key, Lang, use_i18n};
 use crate::profile::Profile;
-use crate::views::contact::{confirmed_line, label_key};
+use crate::views::contact::{confirmed_line, label_key, spaced};
 
 /// Articles whose rights are put on the officer card.
 const CARD_ARTICLES: [&str; 2] = ["police-check", "detention-rights"];
@@ -34,7 +34,7 @@ pub fn Help() -> impl IntoView {
         content.pack.get().map(|pack| {
             pack.emergency_numbers()
                 .into_iter()
-                .map(|(phone, _)| {
+                .map(|phone| {
                     let number = phone.number.clone();
                     view! {
                         <a class="call-emergency" href=format!("tel:{number}")>
@@ -66,7 +66,7 @@ pub fn Help() -> impl IntoView {
         let confirmed = confirmed_line(contact, phone);
         Some(view! {
             <a class="call-emergency own" href=format!("tel:{number}") data-id=contact.id.clone()>
-                <span class="number">{crate::views::contact::spaced(&number)}</span>
+                <span class="number">{spaced(&number)}</span>
                 <span>{contact.name.clone()}</span>
                 <span class="confirmed">{confirmed}</span>
             </a>

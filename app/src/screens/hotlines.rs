@@ -32,10 +32,7 @@ pub fn Hotlines() -> impl IntoView {
     // `top`: the pinned contacts and the emergency group; else every other group.
     let groups = move |top: bool| {
         let pack = content.pack.get()?;
-        let own = profile
-            .citizenship
-            .get()
-            .and_then(jardam_core::missions::country_of);
+        let own = profile.citizenship.get().and_then(missions::country_of);
         let favourites = profile.favourites.get();
         let region = profile.region.get();
         let shown = |c: &&Contact| region.as_deref().is_none_or(|r| c.serves(r));

@@ -226,7 +226,7 @@ fn PrintSheet(poster: bool, departure: bool) -> impl IntoView {
         content.pack.get().map(|pack| {
             pack.emergency_numbers()
                 .into_iter()
-                .map(|(phone, _)| {
+                .map(|phone| {
                     let number = phone.number.clone();
                     view! { <li><strong>{number}</strong> " " {i18n.text(label_key(phone.label))}</li> }
                 })
