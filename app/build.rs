@@ -1,7 +1,7 @@
 //! Compiles `locales/*.toml` into the app: the key enums and, for every language, the path and
 //! SHA-256 of the strings file the app fetches (`jardam-feed strings` writes those files).
 //!
-//! `jardam_core::locales::check` holds the rules (same keys as `en.toml`, same `{placeholders}`,
+//! `jardam_core::i18n::locales::check` holds the rules (same keys as `en.toml`, same `{placeholders}`,
 //! the plural forms each language's CLDR rules need); any problem stops the build with a message
 //! naming the file and the key.
 
@@ -9,9 +9,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use jardam_core::feed::sha256_hex;
-use jardam_core::locales::{self, Entry, LANGS};
-use jardam_core::plural::Category;
-use jardam_core::ui_strings;
+use jardam_core::i18n::locales::{self, Entry, LANGS};
+use jardam_core::i18n::plural::Category;
+use jardam_core::i18n::ui_strings;
 
 fn camel(key: &str) -> String {
     key.split('_')

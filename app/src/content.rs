@@ -8,11 +8,12 @@
 use std::rc::Rc;
 use std::sync::Arc;
 
+use jardam_core::codec::json;
+use jardam_core::codec::langmap::LangMap;
 use jardam_core::content::Pack;
 use jardam_core::feed::{Keyring, Manifest};
-use jardam_core::langmap::LangMap;
+use jardam_core::json_struct;
 use jardam_core::sync::{Attempt, Outcome, wanted_langs};
-use jardam_core::{json, json_struct};
 use leptos::prelude::*;
 
 use crate::feed;

@@ -1,7 +1,7 @@
 //! Loads the content feed served beside the app and verifies its signature.
 
+use jardam_core::feed::keys;
 use jardam_core::feed::{Keyring, MANIFEST_FILE, Manifest, SIGNATURE_FILE, verify_manifest};
-use jardam_core::keys;
 use leptos::prelude::window;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;

@@ -4,8 +4,8 @@
 //! written as numbers (21.11.2026, as all four countries write them) and relative times and
 //! weekdays come from the UI strings.
 
-use jardam_core::date::Date;
 use jardam_core::sync::AgeUnit;
+use jardam_core::time::date::Date;
 use leptos::prelude::Get;
 
 use crate::i18n::{I18n, Key, Plural};

@@ -1,7 +1,7 @@
 //! Content from phone to phone without internet: the verified content saved as one file, and
-//! such a file opened again, verified exactly like a sync (`jardam_core::bundle`).
+//! such a file opened again, verified exactly like a sync (`jardam_core::feed::bundle`).
 
-use jardam_core::bundle::{self, ImportError};
+use jardam_core::feed::bundle::{self, ImportError};
 use jardam_core::sync::{Outcome, wanted_langs};
 use leptos::prelude::*;
 

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use jardam_core::{plural, ui_strings};
+use jardam_core::i18n::{plural, ui_strings};
 use leptos::prelude::*;
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));

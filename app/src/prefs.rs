@@ -1,7 +1,7 @@
 //! Small preferences kept in localStorage; a blocked storage only loses the preference.
 
 use gloo_storage::{LocalStorage, Storage};
-use jardam_core::json::{self, FromJson, ToJson};
+use jardam_core::codec::json::{self, FromJson, ToJson};
 
 use crate::i18n::Lang;
 
@@ -15,7 +15,7 @@ fn local_storage() -> Option<web_sys::Storage> {
 }
 
 /// The JSON value stored under `key`; `None` when absent, unreadable or storage is blocked.
-/// Read with `jardam_core::json` like every other JSON in the app (gloo-storage's typed `get`
+/// Read with `jardam_core::codec::json` like every other JSON in the app (gloo-storage's typed `get`
 /// would compile serde_json's reader in as well).
 fn load<T: FromJson>(key: &str) -> Option<T> {
     let text = local_storage()?.get_item(key).ok()??;
@@ -87,13 +87,13 @@ const CITIZENSHIP_KEY: &str = "jardam.citizenship";
 const WELCOMED_KEY: &str = "jardam.welcomed";
 
 /// The reader's citizenship, if they chose one.
-pub fn citizenship() -> Option<jardam_core::audience::Citizenship> {
+pub fn citizenship() -> Option<jardam_core::content::audience::Citizenship> {
     load::<String>(CITIZENSHIP_KEY)
-        .and_then(|code| jardam_core::audience::Citizenship::parse(&code))
+        .and_then(|code| jardam_core::content::audience::Citizenship::parse(&code))
 }
 
 /// Remembers the reader's citizenship (or forgets it).
-pub fn set_citizenship(citizenship: Option<jardam_core::audience::Citizenship>) {
+pub fn set_citizenship(citizenship: Option<jardam_core::content::audience::Citizenship>) {
     match citizenship {
         Some(c) => {
             save(CITIZENSHIP_KEY, c.code());
@@ -115,12 +115,12 @@ pub fn set_welcomed() {
 const ANCHORS_KEY: &str = "jardam.dates";
 
 /// The dates the reader entered for deadlines (entry, contract, patent, departure).
-pub fn anchors() -> jardam_core::deadline::Anchors {
+pub fn anchors() -> jardam_core::time::deadline::Anchors {
     load(ANCHORS_KEY).unwrap_or_default()
 }
 
 /// Remembers the dates the reader entered.
-pub fn save_anchors(anchors: &jardam_core::deadline::Anchors) {
+pub fn save_anchors(anchors: &jardam_core::time::deadline::Anchors) {
     save(ANCHORS_KEY, anchors);
 }
 
@@ -170,22 +170,22 @@ const STAYS_KEY: &str = "jardam.stays";
 const STAY_EXEMPT_KEY: &str = "jardam.stays.exempt";
 
 /// The reader's stays in Russia for the 90-day counter, oldest first.
-pub fn stays() -> Vec<jardam_core::stay::Stay> {
+pub fn stays() -> Vec<jardam_core::time::stay::Stay> {
     let saved: Vec<String> = load(STAYS_KEY).unwrap_or_default();
     saved
         .iter()
         .filter_map(|text| {
             let (entry, exit) = text.split_once('/')?;
-            Some(jardam_core::stay::Stay {
-                entry: jardam_core::date::Date::parse(entry).ok()?,
-                exit: jardam_core::date::Date::parse(exit).ok(),
+            Some(jardam_core::time::stay::Stay {
+                entry: jardam_core::time::date::Date::parse(entry).ok()?,
+                exit: jardam_core::time::date::Date::parse(exit).ok(),
             })
         })
         .collect()
 }
 
 /// Remembers the stays, each as `ENTRY/EXIT` (`ENTRY/` while still in Russia).
-pub fn save_stays(stays: &[jardam_core::stay::Stay]) {
+pub fn save_stays(stays: &[jardam_core::time::stay::Stay]) {
     let saved: Vec<String> = stays
         .iter()
         .map(|s| {

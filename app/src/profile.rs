@@ -1,6 +1,6 @@
 //! The reader: citizenship (chosen at first start or in More), shared through context.
 
-use jardam_core::audience::Citizenship;
+use jardam_core::content::audience::Citizenship;
 use leptos::prelude::*;
 
 use crate::i18n::Key;

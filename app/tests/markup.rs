@@ -5,7 +5,7 @@
 //! blocks, so markup inside text stays text.
 
 use jardam_app::render_article_body;
-use jardam_core::markup::{Block, Inline, plain_text, safe_href};
+use jardam_core::content::markup::{Block, Inline, plain_text, safe_href};
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

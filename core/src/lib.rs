@@ -2,34 +2,29 @@
 //! `jardam-feed` command, and tested natively with `cargo test`.
 //!
 //! No file system, clock or threads here: callers pass in bytes and dates.
+//!
+//! | module | holds |
+//! |---|---|
+//! | [`content`] | a language's pack: articles, contacts, checklists, their markup, audiences, sources, size limits, missions |
+//! | [`feed`] | the signed feed: manifest, keyring and signature checks, the bundled copy |
+//! | [`sync`] | when to check for new content, what to fetch and accept, which packs are installed |
+//! | [`time`] | dates, deadlines, opening hours, the stay counter, calendar files |
+//! | [`search`] | the offline search index and the letter folding it rests on |
+//! | [`i18n`] | the interface languages, plural rules and string tables |
+//! | [`codec`] | JSON, hex and the other encodings on the wire |
+//! | [`route`] | the app's addresses |
+//! | [`qr`] | drawing a QR code's modules as an SVG path |
+//! | [`order`] | a small stable sort for short lists |
 
 #![warn(missing_docs)]
 
-pub mod audience;
-pub mod bundle;
+pub mod codec;
 pub mod content;
-pub mod date;
-pub mod deadline;
 pub mod feed;
-pub mod hex;
-pub mod hours;
-pub mod ics;
-pub mod json;
-pub mod keys;
-pub mod langmap;
-pub mod letters;
-pub mod limits;
-pub mod locales;
-pub mod markup;
-pub mod missions;
+pub mod i18n;
 pub mod order;
-pub mod plural;
-pub mod provenance;
 pub mod qr;
 pub mod route;
 pub mod search;
-pub mod stay;
 pub mod sync;
-mod text_enum;
-pub mod trust;
-pub mod ui_strings;
+pub mod time;

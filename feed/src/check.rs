@@ -5,10 +5,10 @@ use std::fs;
 use std::path::Path;
 
 use jardam_core::content::ALL_REGIONS;
-use jardam_core::date::Date;
-use jardam_core::limits::{
+use jardam_core::content::limits::{
     self, MAX_ARTICLES, MAX_CATEGORIES, MAX_CHECKLISTS, MAX_CONTACTS, MAX_LANGS, MAX_REGIONS,
 };
+use jardam_core::time::date::Date;
 
 use crate::load;
 use crate::problem::Problem;

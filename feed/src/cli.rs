@@ -3,10 +3,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use jardam_core::date::Date;
+use jardam_core::codec::hex;
 use jardam_core::feed::TrustedKey;
-use jardam_core::hex;
-use jardam_core::keys;
+use jardam_core::feed::keys;
+use jardam_core::time::date::Date;
 
 use crate::check::{check_dir, summary, warnings};
 use crate::clock;
@@ -292,7 +292,7 @@ fn keygen(options: &Options) -> Result<i32, String> {
             println!("wrote the SECRET key to {out} (keep it offline; never commit it)");
             println!("key id:     {id}");
             println!("public key: {public}");
-            println!("add to PRODUCTION_KEYS in core/src/keys.rs:");
+            println!("add to PRODUCTION_KEYS in core/src/feed/keys.rs:");
             println!("    (\"{id}\", \"{public}\"),");
             println!(
                 "or introduce it to installed apps (key rotation) with build --add-key {id}:{public}"

@@ -2,7 +2,7 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use jardam_core::date::Date;
+use jardam_core::time::date::Date;
 
 fn unix_seconds() -> i64 {
     match SystemTime::now().duration_since(UNIX_EPOCH) {

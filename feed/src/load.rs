@@ -3,12 +3,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use jardam_core::content::limits::{self, MAX_ARTICLE_CHARS};
 use jardam_core::content::{
     Anchor, Audience, ContactKind, Country, DeadlineRule, DeadlineUnit, Hours, Phone, PhoneLabel,
     Review, Source,
 };
-use jardam_core::date::{Date, Weekday};
-use jardam_core::limits::{self, MAX_ARTICLE_CHARS};
+use jardam_core::time::date::{Date, Weekday};
 use toml::de::DeTable;
 
 use crate::markdown;
@@ -465,7 +465,7 @@ fn body(
     value: &Value<'_>,
     field: &str,
     sources: usize,
-) -> Option<Vec<jardam_core::markup::Block>> {
+) -> Option<Vec<jardam_core::content::markup::Block>> {
     let markdown = r.string_value(value, field)?;
     let first = r.line(value) + usize::from(r.starts_multiline(value.span().start));
     check_references(r, &markdown, first, field, sources);

@@ -4,7 +4,7 @@
 //! [`MAX_TABLE_COLUMNS`] columns, `**bold**` and links to targets that pass [`safe_href`].
 //! Everything else is an error at the line where it starts.
 
-use jardam_core::markup::{Block, Inline, plain_text, safe_href};
+use jardam_core::content::markup::{Block, Inline, plain_text, safe_href};
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 /// A construct outside the subset: byte offset in the Markdown text, and the message.

@@ -3,15 +3,15 @@
 use std::fs;
 use std::path::Path;
 
+use jardam_core::codec::langmap::LangMap;
 use jardam_core::content::Pack;
+use jardam_core::content::limits::{self, MAX_PACK_BYTES};
 use jardam_core::feed::Keyring;
+use jardam_core::feed::keys;
 use jardam_core::feed::{
     MANIFEST_FILE, Manifest, PackEntry, SCHEMA_VERSION, SIGNATURE_FILE, TrustedKey, pack_file_name,
     sha256_hex, verify_manifest,
 };
-use jardam_core::keys;
-use jardam_core::langmap::LangMap;
-use jardam_core::limits::{self, MAX_PACK_BYTES};
 
 use crate::check::plural;
 use crate::pack::build_packs;
@@ -37,7 +37,7 @@ pub struct Built {
     pub files: Vec<String>,
 }
 
-/// Key rotation written into a manifest (see `jardam_core::trust`).
+/// Key rotation written into a manifest (see `jardam_core::feed::trust`).
 #[derive(Clone, Debug, Default)]
 pub struct KeyChanges {
     /// Keys apps trust from this feed on.

@@ -1,7 +1,7 @@
 //! Reading one TOML file field by field, recording a [`Problem`] with its line for every
 //! missing, mistyped, malformed or unknown field instead of stopping at the first.
 
-use jardam_core::date::Date;
+use jardam_core::time::date::Date;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 

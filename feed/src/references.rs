@@ -3,7 +3,7 @@
 //! source's page when packs are built, so the app shows them as links at no cost of its own.
 
 use jardam_core::content::Source;
-use jardam_core::markup::{Block, Inline, safe_href};
+use jardam_core::content::markup::{Block, Inline, safe_href};
 
 /// The `[n]` references in `text` — a bracketed number that does not open a Markdown link — as
 /// (byte offset, byte length, n).

@@ -142,16 +142,16 @@ pub fn telegram(text: &str) -> Result<(), String> {
     }
 }
 
-/// A time zone the app can compute opening hours in (`jardam_core::hours::utc_offset_minutes`):
+/// A time zone the app can compute opening hours in (`jardam_core::time::hours::utc_offset_minutes`):
 /// `Europe/Moscow` and the other named zones it knows, `Etc/GMT-6` style names or offsets like
 /// `+06:00`. A zone the app did not know would silently show no opening hours.
 pub fn time_zone(text: &str) -> Result<(), String> {
-    if jardam_core::hours::utc_offset_minutes(text, 0).is_some() {
+    if jardam_core::time::hours::utc_offset_minutes(text, 0).is_some() {
         Ok(())
     } else {
         Err(format!(
             "`{text}` is not a time zone the app knows: use one of {}, an `Etc/GMT-5` style name or an offset like `+05:00`",
-            jardam_core::hours::ZONE_NAMES.join(", ")
+            jardam_core::time::hours::ZONE_NAMES.join(", ")
         ))
     }
 }

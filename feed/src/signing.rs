@@ -5,8 +5,8 @@ use std::io::Write;
 use std::path::Path;
 
 use ed25519_dalek::{Signer, SigningKey};
-use jardam_core::hex;
-use jardam_core::keys;
+use jardam_core::codec::hex;
+use jardam_core::feed::keys;
 
 use crate::rules;
 
@@ -32,7 +32,7 @@ pub struct Signer25519 {
     pub id: String,
     /// Whether it is the public development key.
     pub is_dev: bool,
-    /// Whether the app knows it (it is in `jardam_core::keys`).
+    /// Whether the app knows it (it is in `jardam_core::feed::keys`).
     pub is_trusted: bool,
 }
 
@@ -81,7 +81,7 @@ pub fn parse_key_text(text: &str) -> Result<KeyText, String> {
 }
 
 /// The signing key: from `key_file` (the text of `--key FILE`), else `env` (the value of
-/// `JARDAM_SIGNING_KEY`), else the development key. The id is the one `jardam_core::keys` lists
+/// `JARDAM_SIGNING_KEY`), else the development key. The id is the one `jardam_core::feed::keys` lists
 /// for the public key, else `key_id`, else the file's `# key-id:` comment.
 pub fn resolve(
     key_file: Option<&str>,

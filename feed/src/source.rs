@@ -4,11 +4,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use jardam_core::content::markup::Block;
 use jardam_core::content::{
     Audience, ContactKind, Country, DeadlineRule, Hours, Phone, Review, Source,
 };
-use jardam_core::date::Date;
-use jardam_core::markup::Block;
+use jardam_core::time::date::Date;
 
 use crate::reader::At;
 

@@ -1,11 +1,11 @@
 //! `jardam-feed strings`: writes each language's UI strings (from `locales/`) as the file the app
-//! fetches, `OUT/LANG.HASH16.json` (see `jardam_core::ui_strings`). The app's build compiles the
+//! fetches, `OUT/LANG.HASH16.json` (see `jardam_core::i18n::ui_strings`). The app's build compiles the
 //! same hashes in, so it accepts these files only.
 
 use std::path::Path;
 
-use jardam_core::locales;
-use jardam_core::ui_strings;
+use jardam_core::i18n::locales;
+use jardam_core::i18n::ui_strings;
 
 /// Checks the locales in `locales_dir` and writes every language into
 /// `out` (the app's `l10n/` folder), replacing the files of earlier builds. Returns the paths

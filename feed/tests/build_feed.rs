@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 
 use common::{Fixture, GENERATED, build_into, run, valid_fixture};
 use jardam_core::content::Pack;
+use jardam_core::content::markup::{Block, Inline};
+use jardam_core::feed::keys;
 use jardam_core::feed::{Manifest, verify_manifest};
-use jardam_core::keys;
-use jardam_core::markup::{Block, Inline};
 
 fn build_valid(out: &Path) -> common::Run {
     let run = build_into(&valid_fixture(), out, &[], &[]);

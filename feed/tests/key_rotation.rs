@@ -8,8 +8,8 @@ use std::fs;
 use std::path::Path;
 
 use common::{build_into, run, valid_fixture};
+use jardam_core::feed::keys::{self, DEV_KEY_ID};
 use jardam_core::feed::{FeedError, Keyring, MANIFEST_FILE, SIGNATURE_FILE, verify_manifest};
-use jardam_core::keys::{self, DEV_KEY_ID};
 
 fn build(out: &Path, extra: &[&str]) -> common::Run {
     let run = build_into(&valid_fixture(), out, extra, &[]);

@@ -1,10 +1,10 @@
-//! Content over the limits of `jardam_core::limits` is refused by `check` and `build` with a
+//! Content over the limits of `jardam_core::content::limits` is refused by `check` and `build` with a
 //! message naming the file, and nothing is written.
 
 mod common;
 
 use common::{Fixture, TODAY, run};
-use jardam_core::limits::{MAX_ARTICLE_CHARS, MAX_ARTICLES};
+use jardam_core::content::limits::{MAX_ARTICLE_CHARS, MAX_ARTICLES};
 
 const ARTICLE: &str = "articles/registration-eaeu.toml";
 const EN_BODY: &str = "Workers from the EAEU register within **30 days**. Write to [the embassy](mailto:help@example.org).";

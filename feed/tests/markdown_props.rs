@@ -3,7 +3,7 @@
 //! follow to `javascript:`, `data:` or anywhere but https, tel, mailto and app routes.
 //! `fuzz/` runs the same properties under libFuzzer (`make fuzz`).
 
-use jardam_core::markup::{Block, Inline, safe_href};
+use jardam_core::content::markup::{Block, Inline, safe_href};
 use jardam_feed::markdown::{has_html, to_blocks};
 use proptest::prelude::*;
 

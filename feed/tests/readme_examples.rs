@@ -2,7 +2,7 @@
 //! problems: no TOML syntax errors, unknown or misplaced fields, or missing required fields.
 //! Only their `…` placeholders may fail value checks.
 
-use jardam_core::date::Date;
+use jardam_core::time::date::Date;
 use jardam_feed::load;
 use jardam_feed::problem::Problem;
 use jardam_feed::source::Langs;

@@ -10,13 +10,13 @@ fn real_content_passes() {
     assert!(run.stdout.starts_with("ok: "), "{}", run.stdout);
 }
 
-/// The app reads feeds with `jardam_core::json`, the editors' tool writes them with serde: every
+/// The app reads feeds with `jardam_core::codec::json`, the editors' tool writes them with serde: every
 /// pack and the manifest built from the real content must read back the same both ways.
 #[test]
 fn the_apps_reader_reads_the_real_feed_as_serde_wrote_it() {
+    use jardam_core::codec::json;
     use jardam_core::content::Pack;
     use jardam_core::feed::Manifest;
-    use jardam_core::json;
 
     let (_temp, out) = common::build_real_feed();
     let bytes = std::fs::read(out.join("manifest.json")).unwrap();
@@ -49,8 +49,8 @@ fn the_apps_reader_reads_the_real_feed_as_serde_wrote_it() {
         let article = pack.article("registration-eaeu").unwrap();
         let first = &article.provenance.sources[0].url;
         let linked = article.body.iter().any(|block| match block {
-            jardam_core::markup::Block::List { items, .. } => items.iter().flatten().any(|i| {
-                matches!(i, jardam_core::markup::Inline::Link { text, href } if text == "[1]" && href == first)
+            jardam_core::content::markup::Block::List { items, .. } => items.iter().flatten().any(|i| {
+                matches!(i, jardam_core::content::markup::Inline::Link { text, href } if text == "[1]" && href == first)
             }),
             _ => false,
         });

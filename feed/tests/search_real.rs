@@ -10,9 +10,9 @@
 
 mod common;
 
+use jardam_core::codec::json;
 use jardam_core::content::Pack;
 use jardam_core::feed::Manifest;
-use jardam_core::json;
 use jardam_core::search::ItemKind::{self, Article, Checklist, Contact};
 use jardam_core::search::SearchIndex;
 

@@ -1,11 +1,12 @@
 //! Article bodies as a hostile feed may send them (JSON blocks), read with the app's reader
-//! (`jardam_core::json`): whatever serde_json reads, it reads the same; whatever parses, the
+//! (`jardam_core::codec::json`): whatever serde_json reads, it reads the same; whatever parses, the
 //! links the app would render (those passing `safe_href`, as app/src/views/markup.rs does) are
 //! never `javascript:`, `data:` or other schemes, and never leave through `//`.
 #![no_main]
 
-use jardam_core::{json, limits};
-use jardam_core::markup::{Block, Inline, safe_href};
+use jardam_core::codec::json;
+use jardam_core::content::limits;
+use jardam_core::content::markup::{Block, Inline, safe_href};
 use libfuzzer_sys::fuzz_target;
 
 fn check(inlines: &[Inline]) {
@@ -34,7 +35,11 @@ fuzz_target!(|data: &[u8]| {
     if std::str::from_utf8(data).is_err() {
         assert!(read.is_err(), "bytes that are not UTF-8 were read");
     } else if let Ok(reference) = serde_json::from_slice::<Vec<Block>>(data) {
-        assert_eq!(read.as_ref().ok(), Some(&reference), "serde_json reads it differently");
+        assert_eq!(
+            read.as_ref().ok(),
+            Some(&reference),
+            "serde_json reads it differently"
+        );
     }
     let Ok(blocks) = read else {
         return;

@@ -2,7 +2,7 @@
 //! never panics; problems are reported instead.
 #![no_main]
 
-use jardam_core::date::Date;
+use jardam_core::time::date::Date;
 use jardam_feed::load;
 use jardam_feed::source::Langs;
 use libfuzzer_sys::fuzz_target;

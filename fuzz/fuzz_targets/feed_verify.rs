@@ -3,9 +3,9 @@
 //! panic; a pack that verifies must keep within the limits.
 #![no_main]
 
+use jardam_core::content::limits;
+use jardam_core::feed::keys;
 use jardam_core::feed::{PackEntry, sha256_hex, verify_manifest, verify_pack};
-use jardam_core::keys;
-use jardam_core::limits;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

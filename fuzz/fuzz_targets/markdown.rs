@@ -2,7 +2,7 @@
 //! safe link targets and never passes HTML through.
 #![no_main]
 
-use jardam_core::markup::{Block, Inline, safe_href};
+use jardam_core::content::markup::{Block, Inline, safe_href};
 use jardam_feed::markdown::to_blocks;
 use libfuzzer_sys::fuzz_target;
 

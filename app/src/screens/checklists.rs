@@ -1,5 +1,5 @@
 //! Checklists: which papers, by when. Ticks and dates stay on the phone; deadlines are
-//! computed by `jardam_core::deadline` and can be exported to the phone's calendar.
+//! computed by `jardam_core::time::deadline` and can be exported to the phone's calendar.
 
 use super::ScreenIntro;
 use crate::content::Content;
@@ -9,10 +9,10 @@ use crate::views::detail::Detail;
 use crate::views::stay::StayCounter;
 use crate::views::trust::{Sources, TrustNotes};
 use crate::{files, format, prefs};
-use jardam_core::audience::for_reader_first;
+use jardam_core::content::audience::for_reader_first;
 use jardam_core::content::{Anchor, Checklist, Step};
-use jardam_core::date::Date;
-use jardam_core::deadline::{Anchors, DeadlineStatus, step_status};
+use jardam_core::time::date::Date;
+use jardam_core::time::deadline::{Anchors, DeadlineStatus, step_status};
 use leptos::prelude::*;
 
 /// The Checklists screen: every checklist, the reader's first.
@@ -101,8 +101,8 @@ fn deadline_text(i18n: I18n, status: DeadlineStatus, today: Date) -> (String, &'
 
 /// Offers the deadlines as an `.ics` file made on the phone (works offline).
 fn download_calendar(checklist: &Checklist, anchors: &Anchors) {
-    let events = jardam_core::ics::checklist_events(checklist, anchors, format::today());
-    let text = jardam_core::ics::calendar(&events, js_sys::Date::now() as i64);
+    let events = jardam_core::time::ics::checklist_events(checklist, anchors, format::today());
+    let text = jardam_core::time::ics::calendar(&events, js_sys::Date::now() as i64);
     files::save(
         &format!("jardam-{}.ics", checklist.id),
         "text/calendar;charset=utf-8",

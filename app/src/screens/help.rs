@@ -3,7 +3,7 @@
 //! Russian beside their own language.
 
 use jardam_core::content::Pack;
-use jardam_core::missions;
+use jardam_core::content::missions;
 use leptos::prelude::*;
 
 use super::ScreenIntro;

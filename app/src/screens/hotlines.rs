@@ -7,8 +7,8 @@ use crate::profile::Profile;
 use crate::views::contact::{ContactCard, kind_key};
 use crate::views::detail::Detail;
 use crate::views::trust::Sources;
+use jardam_core::content::missions;
 use jardam_core::content::{Contact, ContactKind};
-use jardam_core::missions;
 use leptos::prelude::*;
 
 /// Groups in the order shown: emergency first.

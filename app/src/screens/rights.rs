@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::ScreenIntro;
-use jardam_core::audience::for_reader_first;
+use jardam_core::content::audience::for_reader_first;
 
 use crate::content::Content;
 use crate::i18n::{Key, use_i18n};

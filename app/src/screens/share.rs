@@ -4,7 +4,7 @@
 //! airports and pre-departure consultations (`/share/MODE-departure`), and the content
 //! hand-off file.
 
-use jardam_core::bundle::{ImportError, MAX_BUNDLE_BYTES};
+use jardam_core::feed::bundle::{ImportError, MAX_BUNDLE_BYTES};
 use jardam_core::sync::Outcome;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

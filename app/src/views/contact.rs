@@ -2,8 +2,8 @@
 //! and Telegram only with a warning that they may not work in Russia; how fresh it is.
 
 use jardam_core::content::{ALL_REGIONS, Contact, ContactKind, Phone, PhoneLabel};
-use jardam_core::date::Weekday;
-use jardam_core::hours::{ClockTime, OpenState, open_state};
+use jardam_core::time::date::Weekday;
+use jardam_core::time::hours::{ClockTime, OpenState, open_state};
 use leptos::prelude::*;
 
 use crate::content::Content;

@@ -1,7 +1,7 @@
 //! Renders an article body from its safe block structure: no HTML is ever parsed or injected,
 //! and every link target passes `safe_href` again before it reaches the page.
 
-use jardam_core::markup::{Block, Inline, safe_href};
+use jardam_core::content::markup::{Block, Inline, safe_href};
 use leptos::prelude::*;
 
 fn inline_view(inline: &Inline) -> AnyView {

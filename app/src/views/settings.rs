@@ -1,6 +1,6 @@
 //! The language and citizenship pickers, used at first start and in More.
 
-use jardam_core::audience::Citizenship;
+use jardam_core::content::audience::Citizenship;
 use leptos::prelude::*;
 
 use crate::i18n::{Key, Lang, use_i18n};

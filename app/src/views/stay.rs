@@ -1,7 +1,7 @@
-//! The 90-day counter: the reader notes their trips, `jardam_core::stay` counts the days.
+//! The 90-day counter: the reader notes their trips, `jardam_core::time::stay` counts the days.
 
-use jardam_core::date::Date;
-use jardam_core::stay::{Allowance, DAYS_PER_YEAR, Stay, count};
+use jardam_core::time::date::Date;
+use jardam_core::time::stay::{Allowance, DAYS_PER_YEAR, Stay, count};
 use leptos::prelude::*;
 
 use crate::i18n::{I18n, Key, Plural, use_i18n};

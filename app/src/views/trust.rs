@@ -3,7 +3,7 @@
 //! translated" note, and the numbered sources.
 
 use jardam_core::content::{Provenance, Review};
-use jardam_core::date::Date;
+use jardam_core::time::date::Date;
 use leptos::prelude::*;
 
 use crate::format;

@@ -1,11 +1,11 @@
 //! The rules the UI string files (`locales/*.toml`) must follow, checked by the app's build:
 //! every locale has exactly the keys of the reference (`en.toml`), each of the same kind (a
 //! plain string or a table of plural forms), with the same `{placeholders}`, and a plural table
-//! has exactly the forms its language's CLDR rules use ([`crate::plural::categories`]).
+//! has exactly the forms its language's CLDR rules use ([`crate::i18n::plural::categories`]).
 
 use std::collections::BTreeSet;
 
-use crate::plural::{self, Category};
+use crate::i18n::plural::{self, Category};
 
 /// One value of a locale file.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -425,12 +425,12 @@ impl<T: FromJson> FromJson for Vec<T> {
 #[macro_export]
 macro_rules! from_json_struct {
     ($ty:ty { $($name:literal => $field:ident: $kind:ident),+ $(,)? }) => {
-        impl $crate::json::FromJson for $ty {
-            fn read(r: &mut $crate::json::Reader<'_>) -> Result<Self, $crate::json::JsonError> {
+        impl $crate::codec::json::FromJson for $ty {
+            fn read(r: &mut $crate::codec::json::Reader<'_>) -> Result<Self, $crate::codec::json::JsonError> {
                 $(let mut $field = None;)+
                 r.object(&mut |r, key| {
                     match key {
-                        $($name => $field = Some($crate::json::FromJson::read(r)?),)+
+                        $($name => $field = Some($crate::codec::json::FromJson::read(r)?),)+
                         _ => r.skip()?,
                     }
                     Ok(())
@@ -440,7 +440,7 @@ macro_rules! from_json_struct {
         }
     };
     (@field required, $field:ident, $name:literal) => {
-        $field.ok_or($crate::json::JsonError::Missing($name))?
+        $field.ok_or($crate::codec::json::JsonError::Missing($name))?
     };
     (@field default, $field:ident, $name:literal) => {
         $field.unwrap_or_default()
@@ -614,12 +614,12 @@ macro_rules! json_struct {
     ($ty:ty { $($name:literal => $field:ident: $kind:ident),+ $(,)? }) => {
         $crate::from_json_struct!($ty { $($name => $field: $kind),+ });
 
-        impl $crate::json::ToJson for $ty {
-            fn write(&self, w: &mut $crate::json::Writer) {
+        impl $crate::codec::json::ToJson for $ty {
+            fn write(&self, w: &mut $crate::codec::json::Writer) {
                 w.begin_object();
                 $(
                     w.field($name);
-                    $crate::json::ToJson::write(&self.$field, w);
+                    $crate::codec::json::ToJson::write(&self.$field, w);
                 )+
                 w.end_object();
             }

@@ -4,13 +4,19 @@
 //! text of its fallback language instead, and says so in its `lang` field, so the app can show
 //! "Not yet translated — shown in Russian".
 
+pub mod audience;
+pub mod limits;
+pub mod markup;
+pub mod missions;
+pub mod provenance;
+
 use serde::{Deserialize, Serialize};
 
-use crate::date::{Date, Weekday};
+use crate::codec::text_enum::text_enum_impls;
+use crate::content::markup::Block;
+pub use crate::content::provenance::{Provenance, Review, Source};
 use crate::from_json_struct;
-use crate::markup::Block;
-pub use crate::provenance::{Provenance, Review, Source};
-use crate::text_enum::text_enum_impls;
+use crate::time::date::{Date, Weekday};
 
 /// Everything the app shows in one language.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -626,7 +632,7 @@ mod tests {
         let json = serde_json::to_string(&reissue).unwrap();
         assert!(json.ends_with(r#""and_working_days":-10}"#), "{json}");
         assert_eq!(
-            crate::json::from_slice::<DeadlineRule>(json.as_bytes()).unwrap(),
+            crate::codec::json::from_slice::<DeadlineRule>(json.as_bytes()).unwrap(),
             reissue
         );
     }

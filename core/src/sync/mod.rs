@@ -3,12 +3,12 @@
 
 use serde::Serialize;
 
+use crate::codec::json::{FromJson, JsonError, Reader, ToJson, Writer};
+use crate::codec::langmap::LangMap;
 use crate::feed::{FeedError, Manifest};
-use crate::json::{FromJson, JsonError, Reader, ToJson, Writer};
-use crate::langmap::LangMap;
 use crate::{from_json_struct, json_struct};
 
-pub use crate::limits::{MAX_MANIFEST_BYTES, MAX_PACK_BYTES, MAX_SIGNATURE_BYTES};
+pub use crate::content::limits::{MAX_MANIFEST_BYTES, MAX_PACK_BYTES, MAX_SIGNATURE_BYTES};
 /// Time-out of one request, in milliseconds.
 pub const REQUEST_TIMEOUT_MS: i32 = 10_000;
 /// Least time between two automatic (timer) checks, in milliseconds: six hours.
@@ -699,7 +699,7 @@ mod tests {
         let json = serde_json::to_string(&log[0]).unwrap();
         assert!(json.contains(r#""code":"up-to-date""#), "{json}");
         assert_eq!(
-            crate::json::from_slice::<Attempt>(json.as_bytes()).unwrap(),
+            crate::codec::json::from_slice::<Attempt>(json.as_bytes()).unwrap(),
             log[0]
         );
     }
@@ -717,12 +717,12 @@ mod tests {
         ] {
             let json = serde_json::to_string(&outcome).unwrap();
             assert_eq!(
-                crate::json::from_slice::<Outcome>(json.as_bytes()).unwrap(),
+                crate::codec::json::from_slice::<Outcome>(json.as_bytes()).unwrap(),
                 outcome
             );
         }
-        assert!(crate::json::from_slice::<Outcome>(br#"{"code":"updated"}"#).is_err());
-        assert!(crate::json::from_slice::<Outcome>(br#"{"code":"gone"}"#).is_err());
+        assert!(crate::codec::json::from_slice::<Outcome>(br#"{"code":"updated"}"#).is_err());
+        assert!(crate::codec::json::from_slice::<Outcome>(br#"{"code":"gone"}"#).is_err());
     }
 
     #[test]

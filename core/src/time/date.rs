@@ -64,7 +64,7 @@ pub enum Weekday {
     Sun,
 }
 
-crate::text_enum::text_enum_impls!(Weekday, "a day of the week", {
+crate::codec::text_enum::text_enum_impls!(Weekday, "a day of the week", {
     Mon => "mon",
     Tue => "tue",
     Wed => "wed",
@@ -267,15 +267,15 @@ impl FromStr for Date {
     }
 }
 
-impl crate::json::FromJson for Date {
-    fn read(r: &mut crate::json::Reader<'_>) -> Result<Date, crate::json::JsonError> {
+impl crate::codec::json::FromJson for Date {
+    fn read(r: &mut crate::codec::json::Reader<'_>) -> Result<Date, crate::codec::json::JsonError> {
         let text = r.string()?;
         Date::parse(&text).map_err(|_| r.invalid("a date written YYYY-MM-DD"))
     }
 }
 
-impl crate::json::ToJson for Date {
-    fn write(&self, w: &mut crate::json::Writer) {
+impl crate::codec::json::ToJson for Date {
+    fn write(&self, w: &mut crate::codec::json::Writer) {
         w.string(&self.to_string());
     }
 }

@@ -7,9 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::date::Date;
+use crate::codec::text_enum::text_enum_impls;
 use crate::from_json_struct;
-use crate::text_enum::text_enum_impls;
+use crate::time::date::Date;
 
 /// Where an item's facts come from and how far they were checked.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -177,7 +177,7 @@ mod tests {
             r#"{"review":"checked-against-sources","checked_on":"2026-12-01","sources":[]}"#
         );
         assert_eq!(
-            crate::json::from_slice::<Provenance>(json.as_bytes()).unwrap(),
+            crate::codec::json::from_slice::<Provenance>(json.as_bytes()).unwrap(),
             p
         );
         let full = Provenance {
@@ -188,7 +188,7 @@ mod tests {
         };
         let json = serde_json::to_string(&full).unwrap();
         assert_eq!(
-            crate::json::from_slice::<Provenance>(json.as_bytes()).unwrap(),
+            crate::codec::json::from_slice::<Provenance>(json.as_bytes()).unwrap(),
             full
         );
     }

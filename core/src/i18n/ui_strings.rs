@@ -9,10 +9,10 @@
 
 use std::fmt;
 
+use crate::codec::json::{self, JsonError};
 use crate::feed::sha256_hex;
-use crate::json::{self, JsonError};
-use crate::locales::{Entry, Locale};
-use crate::plural::Category;
+use crate::i18n::locales::{Entry, Locale};
+use crate::i18n::plural::Category;
 
 /// The language shown when the reader's cannot be had, and the officer card's.
 pub const FALLBACK: &str = "ru";
@@ -103,7 +103,7 @@ pub fn read(bytes: &[u8], sha256: &str, count: usize) -> Result<Vec<String>, Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::locales::tests::{forms, locale, text};
+    use crate::i18n::locales::tests::{forms, locale, text};
 
     fn pair() -> (Locale, Locale) {
         let en = locale(

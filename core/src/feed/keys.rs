@@ -2,8 +2,8 @@
 //!
 //! See `keys/README.md` in the repository for how to add a production key.
 
+use crate::codec::hex;
 use crate::feed::{Keyring, TrustedKey};
-use crate::hex;
 
 /// Id of the development key. Its secret seed is committed in
 /// `keys/DEVELOPMENT-ONLY-INSECURE.key`, so it signs local and test builds only: a feed signed

@@ -79,8 +79,8 @@ macro_rules! text_enum_impls {
             }
         }
 
-        impl $crate::json::FromJson for $ty {
-            fn read(r: &mut $crate::json::Reader<'_>) -> Result<$ty, $crate::json::JsonError> {
+        impl $crate::codec::json::FromJson for $ty {
+            fn read(r: &mut $crate::codec::json::Reader<'_>) -> Result<$ty, $crate::codec::json::JsonError> {
                 let text = r.string()?;
                 $ty::parse(&text).ok_or_else(|| r.invalid($what))
             }
@@ -88,7 +88,7 @@ macro_rules! text_enum_impls {
 
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<$ty, D::Error> {
-                deserializer.deserialize_str($crate::text_enum::TextVisitor::new(
+                deserializer.deserialize_str($crate::codec::text_enum::TextVisitor::new(
                     $what,
                     $ty::parse,
                     $ty::NAMES,

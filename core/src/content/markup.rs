@@ -16,8 +16,8 @@ use core::fmt;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
+use crate::codec::json::{FromJson, JsonError, Reader};
 use crate::from_json_struct;
-use crate::json::{FromJson, JsonError, Reader};
 
 /// A block of an article body.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,7 +4,7 @@
 //!
 //! Both the day of entry and the day of exit count as days of stay.
 
-use crate::date::Date;
+use crate::time::date::Date;
 
 /// Days of stay allowed per calendar year.
 pub const DAYS_PER_YEAR: u32 = 90;

@@ -7,12 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::codec::json;
+use crate::codec::langmap::LangMap;
 use crate::content::Pack;
+use crate::content::limits::{MAX_LANGS, MAX_MANIFEST_BYTES, MAX_PACK_BYTES, MAX_SIGNATURE_BYTES};
 use crate::feed::{Keyring, Manifest, verify_manifest};
-use crate::json;
 use crate::json_struct;
-use crate::langmap::LangMap;
-use crate::limits::{MAX_LANGS, MAX_MANIFEST_BYTES, MAX_PACK_BYTES, MAX_SIGNATURE_BYTES};
 use crate::sync::Outcome;
 
 /// The `format` field of a hand-off file.
@@ -160,8 +160,8 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+    use crate::feed::trust::TrustedKey;
     use crate::feed::{SCHEMA_VERSION, pack_file_name, sha256_hex};
-    use crate::trust::TrustedKey;
 
     const SEED: [u8; 32] = [5; 32];
 
@@ -196,7 +196,7 @@ mod tests {
             "min_app_version": "0.1.0", "packs": entries}))
         .unwrap();
         let signature = SigningKey::from_bytes(&SEED).sign(&manifest).to_bytes();
-        let signature = (crate::hex::encode(&signature) + "\n").into_bytes();
+        let signature = (crate::codec::hex::encode(&signature) + "\n").into_bytes();
         (manifest, signature, packs)
     }
 

@@ -6,10 +6,12 @@
 //! Russian keyboards lack are folded (`ң` → `н`, `ҷ` → `ч`, `oʻ` → `o`…), with exact spellings
 //! ranked above folded ones.
 
+pub mod letters;
+
+use crate::content::markup::{Block, Inline, plain_text};
 use crate::content::{Article, Audience, Pack, Provenance, Review};
-use crate::date::Date;
-use crate::letters::{self, Class};
-use crate::markup::{Block, Inline, plain_text};
+use crate::time::date::Date;
+use letters::Class;
 
 /// What kind of item a [`Hit`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -2,8 +2,8 @@
 //! event per deadline, with a reminder the day before.
 
 use crate::content::Checklist;
-use crate::date::Date;
-use crate::deadline::{Anchors, DeadlineStatus, status};
+use crate::time::date::Date;
+use crate::time::deadline::{Anchors, DeadlineStatus, status};
 
 /// How many dates of a repeating deadline (a monthly payment) are exported.
 pub const REPEATS_EXPORTED: usize = 12;
@@ -198,7 +198,10 @@ fn first_sentence(text: &str) -> &str {
             let next = after.trim_start();
             matches!(c, '.' | '!' | '?')
                 && next.len() < after.len()
-                && next.chars().next().is_some_and(crate::letters::is_capital)
+                && next
+                    .chars()
+                    .next()
+                    .is_some_and(crate::search::letters::is_capital)
         })
         .map_or(text.len(), |(i, c)| if c == '.' { i } else { i + 1 });
     text[..end].trim_end_matches('.')

@@ -2,7 +2,7 @@
 //! contract, patent, departure) and today.
 
 use crate::content::{Anchor, DeadlineRule, Step};
-use crate::date::Date;
+use crate::time::date::Date;
 
 /// The dates of the events deadlines count from, as far as the user has entered them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

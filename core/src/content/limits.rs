@@ -5,7 +5,7 @@
 use std::fmt;
 
 use crate::content::Pack;
-use crate::markup::{Block, Inline};
+use crate::content::markup::{Block, Inline};
 
 /// Largest `manifest.json`, in bytes.
 pub const MAX_MANIFEST_BYTES: usize = 64 * 1024;

@@ -2,7 +2,7 @@
 //! then Russian services, then other countries' missions. Used by Hotlines (the order of each
 //! group) and Help now (the reader's own number beside 112, 102 and 103).
 
-use crate::audience::Citizenship;
+use crate::content::audience::Citizenship;
 use crate::content::{Contact, ContactKind, Country, Pack, Phone};
 
 /// The country whose missions serve a reader of this citizenship (none for "other").
@@ -87,7 +87,7 @@ mod tests {
             "contacts":[{}],"checklists":[]}}"#,
             contacts.join(",")
         );
-        crate::json::from_slice(json.as_bytes()).unwrap()
+        crate::codec::json::from_slice(json.as_bytes()).unwrap()
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use core::fmt;
 
 use crate::content::{Contact, Hours};
-use crate::date::{Date, Weekday};
+use crate::time::date::{Date, Weekday};
 
 /// Moscow time: UTC+3 all year (no daylight saving time since 2014).
 pub const MOSCOW_OFFSET_MINUTES: i32 = 3 * 60;

@@ -9,20 +9,24 @@
 //! The app checks the manifest with [`verify_manifest`] and each pack with [`verify_pack`]
 //! before replacing anything it has stored.
 
+pub mod bundle;
+pub mod keys;
+pub mod trust;
+
 use std::fmt;
 
 use ed25519_dalek::{Signature, VerifyingKey};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::codec::hex;
+use crate::codec::json::{self, FromJson};
+use crate::codec::langmap::LangMap;
 use crate::content::Pack;
-use crate::hex;
-use crate::json::{self, FromJson};
-use crate::langmap::LangMap;
-use crate::limits::{
+use crate::content::limits::{
     self, MAX_LANGS, MAX_MANIFEST_BYTES, MAX_MANIFEST_KEYS, MAX_PACK_BYTES, OverLimit,
 };
-pub use crate::trust::{Keyring, TrustedKey};
+pub use crate::feed::trust::{Keyring, TrustedKey};
 use crate::{from_json_struct, json_struct};
 
 /// Format version of the manifest and packs this code reads and writes. A feed with another
@@ -50,7 +54,7 @@ pub struct Manifest {
     pub min_app_version: String,
     /// One pack per language, by language code.
     pub packs: LangMap<PackEntry>,
-    /// Keys trusted from this feed on (key rotation; see [`crate::trust`]).
+    /// Keys trusted from this feed on (key rotation; see [`crate::feed::trust`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub new_keys: Vec<TrustedKey>,
     /// Ids of keys never trusted again from this feed on.
@@ -198,7 +202,7 @@ pub enum FeedError {
         /// Language it holds.
         found: String,
     },
-    /// The manifest or a pack is over one of the [`crate::limits`].
+    /// The manifest or a pack is over one of the [`crate::content::limits`].
     OverLimit {
         /// Which file.
         file: String,
@@ -491,10 +495,10 @@ mod tests {
     use ed25519_dalek::{Signer, SigningKey};
 
     use super::*;
+    use crate::content::markup::{Block, Inline};
     use crate::content::{Article, Audience, Category, Provenance, Review, Source};
-    use crate::date::Date;
-    use crate::markup::{Block, Inline};
     use crate::sync::Outcome;
+    use crate::time::date::Date;
 
     const SEED: [u8; 32] = [7; 32];
     const OTHER_SEED: [u8; 32] = [9; 32];

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::json::{FromJson, JsonError, Reader, ToJson, Writer};
+use crate::codec::json::{FromJson, JsonError, Reader, ToJson, Writer};
 
 /// Values by language code, in code order.
 #[derive(Clone, PartialEq, Eq)]
@@ -186,9 +186,9 @@ mod tests {
         let tree: BTreeMap<String, u32> = [("uz".into(), 1), ("en".into(), 2)].into();
         let text = serde_json::to_string(&tree).unwrap();
         assert_eq!(serde_json::to_string(&m).unwrap(), text);
-        assert_eq!(crate::json::to_string(&m), text);
+        assert_eq!(crate::codec::json::to_string(&m), text);
         assert_eq!(
-            crate::json::from_slice::<LangMap<u32>>(text.as_bytes()).unwrap(),
+            crate::codec::json::from_slice::<LangMap<u32>>(text.as_bytes()).unwrap(),
             m
         );
         assert_eq!(serde_json::from_str::<LangMap<u32>>(&text).unwrap(), m);

@@ -1,6 +1,6 @@
 //! Which keys may sign the feed, and how that changes: key rotation and revocation.
 //!
-//! A build trusts the keys of [`crate::keys`]. A manifest signed by a trusted key may list
+//! A build trusts the keys of [`crate::feed::keys`]. A manifest signed by a trusted key may list
 //! `new_keys` (trusted from then on) and `revoked_keys` (ids never trusted again, even when a
 //! build lists them). The app keeps the resulting [`Keyring`] with the installed content, so a
 //! later feed signed only by a new key verifies, and a feed signed by a revoked key is refused.
@@ -11,8 +11,8 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::hex;
-use crate::json::{FromJson, JsonError, Reader, ToJson, Writer};
+use crate::codec::hex;
+use crate::codec::json::{FromJson, JsonError, Reader, ToJson, Writer};
 use crate::json_struct;
 
 /// A public key allowed to sign feeds. In JSON: `{"id": "…", "public_key": "64 hex digits"}`.
@@ -287,11 +287,14 @@ mod tests {
         assert_eq!(serde_json::from_str::<Keyring>(&json).unwrap(), ring);
         assert!(serde_json::from_str::<TrustedKey>(r#"{"id":"x","public_key":"zz"}"#).is_err());
         // The app's own reader and writer agree with serde.
-        assert_eq!(crate::json::to_string(&ring), json);
+        assert_eq!(crate::codec::json::to_string(&ring), json);
         assert_eq!(
-            crate::json::from_slice::<Keyring>(json.as_bytes()).unwrap(),
+            crate::codec::json::from_slice::<Keyring>(json.as_bytes()).unwrap(),
             ring
         );
-        assert!(crate::json::from_slice::<TrustedKey>(br#"{"id":"x","public_key":"zz"}"#).is_err());
+        assert!(
+            crate::codec::json::from_slice::<TrustedKey>(br#"{"id":"x","public_key":"zz"}"#)
+                .is_err()
+        );
     }
 }
