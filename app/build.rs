@@ -9,7 +9,8 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use jardam_core::feed::sha256_hex;
-use jardam_core::i18n::locales::{self, Entry, LANGS};
+use jardam_core::i18n::Lang;
+use jardam_core::i18n::locales::{self, Entry};
 use jardam_core::i18n::plural::Category;
 use jardam_core::i18n::ui_strings;
 
@@ -33,7 +34,7 @@ fn variants(out: &mut String, keys: &[&str]) {
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales");
     println!("cargo:rerun-if-changed={}", dir.display());
-    for lang in LANGS {
+    for lang in Lang::ALL.map(Lang::code) {
         println!(
             "cargo:rerun-if-changed={}",
             dir.join(format!("{lang}.toml")).display()
@@ -84,7 +85,7 @@ fn main() {
         out,
         "/// Per language, in `Lang` order: the path and SHA-256 of its strings file.\n\
          static FILES: [(&str, &str); {}] = {files:?};",
-        LANGS.len()
+        Lang::ALL.len()
     )
     .unwrap();
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("locales.rs");

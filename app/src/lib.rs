@@ -3,22 +3,11 @@
 //! The browser glue stays thin: decisions live in `jardam-core`.
 
 mod app;
-mod content;
-mod feed;
-mod files;
-mod format;
-mod handoff;
 mod i18n;
-mod network;
-mod prefs;
-mod profile;
-mod pwa;
-mod route;
+pub mod platform;
 mod screens;
-mod sharing;
 mod shell;
-pub mod store;
-mod sync;
+mod state;
 mod views;
 
 /// The article body renderer, public for its browser tests (`app/tests/markup.rs`).
@@ -32,9 +21,9 @@ pub use views::markup::body as render_article_body;
 pub fn start() {
     // Leptos's task spawner is set up by `mount_to_body`: before it, the browser's own.
     wasm_bindgen_futures::spawn_local(async {
-        let wanted = prefs::initial_lang();
+        let wanted = platform::prefs::initial_lang();
         let (loaded, store) =
-            futures_util::future::join(i18n::load(wanted), store::Store::open()).await;
+            futures_util::future::join(i18n::load(wanted), platform::store::Store::open()).await;
         let document = leptos::prelude::document();
         let (lang, missing) = if loaded {
             (wanted, None)

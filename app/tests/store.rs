@@ -2,7 +2,7 @@
 //! write and read, an atomic replacement, and a failure in the middle of a replacement
 //! leaving the previous content whole.
 
-use jardam_app::store::{Entry, INSTALLED, META, PACKS, Store};
+use jardam_app::platform::store::{Entry, INSTALLED, META, PACKS, Store};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 

@@ -53,6 +53,50 @@ impl Page {
     }
 }
 
+impl Page {
+    /// The page's address, which [`Page::parse`] reads back as the same page. Every link in
+    /// the app is made here.
+    pub fn href(&self) -> String {
+        let (section, id) = match self {
+            Page::Start => return "/".to_owned(),
+            Page::Rights => ("rights", None),
+            Page::Article(id) => ("rights", Some(id)),
+            Page::Hotlines => ("hotlines", None),
+            Page::Contact(id) => ("hotlines", Some(id)),
+            Page::Checklists => ("checklists", None),
+            Page::Checklist(id) => ("checklists", Some(id)),
+            Page::Help => ("help", None),
+            Page::More => ("more", None),
+            Page::Share(mode) => ("share", mode.as_ref()),
+            Page::NotFound => ("not-found", None),
+        };
+        match id {
+            Some(id) => format!("/{section}/{id}"),
+            None => format!("/{section}"),
+        }
+    }
+
+    /// The address of article `id`.
+    pub fn article(id: &str) -> String {
+        Page::Article(id.to_owned()).href()
+    }
+
+    /// The address of contact `id`.
+    pub fn contact(id: &str) -> String {
+        Page::Contact(id.to_owned()).href()
+    }
+
+    /// The address of checklist `id`.
+    pub fn checklist(id: &str) -> String {
+        Page::Checklist(id.to_owned()).href()
+    }
+
+    /// The address of share mode `mode`.
+    pub fn share(mode: &str) -> String {
+        Page::Share(Some(mode.to_owned())).href()
+    }
+}
+
 /// Whether the tab at `tab` (say `/rights`) is the current one for `path`: the tab itself or
 /// any page under it.
 pub fn tab_is_current(tab: &str, path: &str) -> bool {
@@ -91,6 +135,32 @@ mod tests {
         for (path, page) in cases {
             assert_eq!(Page::parse(path), page, "{path}");
         }
+    }
+
+    #[test]
+    fn every_page_reads_back_from_its_address() {
+        let id = || "patent-basics".to_owned();
+        let pages = [
+            Page::Start,
+            Page::Rights,
+            Page::Article(id()),
+            Page::Hotlines,
+            Page::Contact(id()),
+            Page::Checklists,
+            Page::Checklist(id()),
+            Page::Help,
+            Page::More,
+            Page::Share(None),
+            Page::Share(Some("poster-departure".into())),
+            Page::NotFound,
+        ];
+        for page in pages {
+            assert_eq!(Page::parse(&page.href()), page, "{}", page.href());
+        }
+        assert_eq!(Page::article("a"), "/rights/a");
+        assert_eq!(Page::contact("c"), "/hotlines/c");
+        assert_eq!(Page::checklist("l"), "/checklists/l");
+        assert_eq!(Page::share("poster"), "/share/poster");
     }
 
     #[test]

@@ -69,3 +69,35 @@ test("a pinned contact goes to the top, even outside the region, and stays after
   await page.locator("#region").selectOption("");
   await page.locator('article.contact[data-id="kg-consulate-yekaterinburg"]').waitFor();
 });
+
+test("pinning from the keyboard keeps focus on the pin and leaves the other cards as they were", async () => {
+  const { page, url } = app;
+  await page.goto(`${url}/hotlines`);
+  const card = (id) => `#contacts article.contact[data-id="${id}"]`;
+  await page.locator(card("kg-consulate-novosibirsk")).waitFor();
+  await page.waitForFunction(() => !document.querySelector("#pinned"));
+  // Mark two cards that do not move: a keyed list keeps their elements, a rebuilt one does not.
+  await page.evaluate((selectors) => selectors.forEach((s) => (document.querySelector(s).dataset.mark = "kept")),
+    [card("emergency-112"), card("kg-embassy-moscow")]);
+  const focusedPin = () =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      return el?.matches("button.pin") ? `${el.closest("article.contact").dataset.id} ${el.getAttribute("aria-pressed")}` : el?.tagName;
+    });
+
+  await page.locator(`${card("kg-consulate-novosibirsk")} button.pin`).focus();
+  await page.keyboard.press("Enter");
+  await page.locator("#pinned").waitFor();
+  assert.equal((await ids(page))[0], "kg-consulate-novosibirsk");
+  await page.waitForFunction(() => document.activeElement?.getAttribute("aria-pressed") === "true");
+  assert.equal(await focusedPin(), "kg-consulate-novosibirsk true", "focus follows the card to the top");
+
+  await page.keyboard.press("Space");
+  await page.waitForFunction(() => !document.querySelector("#pinned"));
+  await page.waitForFunction(() => document.activeElement?.getAttribute("aria-pressed") === "false");
+  assert.equal(await focusedPin(), "kg-consulate-novosibirsk false", "and back to its group");
+
+  const kept = await page.evaluate((selectors) => selectors.map((s) => document.querySelector(s)?.dataset.mark ?? "rebuilt"),
+    [card("emergency-112"), card("kg-embassy-moscow")]);
+  assert.deepEqual(kept, ["kept", "kept"], "the cards that did not move were not rebuilt");
+});

@@ -1,19 +1,24 @@
 //! One rights article: its text, how far to trust it, its sources, what to read and whom to
 //! call next.
 
-use crate::content::Content;
 use crate::i18n::{Key, use_i18n};
+use crate::state::content::use_content;
 use crate::views::contact::ContactCard;
 use crate::views::detail::Detail;
 use crate::views::markup;
 use crate::views::trust::{Sources, TrustNotes};
+use jardam_core::route::Page;
 use leptos::prelude::*;
 
 /// The article named in the route (`/rights/ID`).
 #[component]
 pub fn Article(id: String) -> impl IntoView {
     let i18n = use_i18n();
-    let content = expect_context::<Content>();
+    let content = use_content();
+    let title = {
+        let id = id.clone();
+        move || Some(content.pack.get()?.article(&id)?.title.clone())
+    };
     let page = move || {
         let pack = content.pack.get()?;
         let article = pack.article(&id)?.clone();
@@ -21,7 +26,7 @@ pub fn Article(id: String) -> impl IntoView {
             .related
             .iter()
             .filter_map(|id| pack.article(id))
-            .map(|a| view! { <li><a href=format!("/rights/{}", a.id)>{a.title.clone()}</a></li> })
+            .map(|a| view! { <li><a href=Page::article(&a.id)>{a.title.clone()}</a></li> })
             .collect_view();
         let contacts = article
             .contacts
@@ -49,5 +54,5 @@ pub fn Article(id: String) -> impl IntoView {
             <Sources provenance=article.provenance.clone() />
         })
     };
-    view! { <Detail screen="article" back="/rights" page=move || page().map(IntoAny::into_any) /> }
+    view! { <Detail screen="article" back=Page::Rights title page=move || page().map(IntoAny::into_any) /> }
 }

@@ -2,15 +2,17 @@
 //! computed by `jardam_core::time::deadline` and can be exported to the phone's calendar.
 
 use super::ScreenIntro;
-use crate::content::Content;
+use crate::i18n::format;
 use crate::i18n::{I18n, Key, use_i18n};
-use crate::profile::Profile;
+use crate::platform::{files, prefs};
+use crate::state::content::use_content;
+use crate::state::profile::use_profile;
 use crate::views::detail::Detail;
 use crate::views::stay::StayCounter;
 use crate::views::trust::{Sources, TrustNotes};
-use crate::{files, format, prefs};
 use jardam_core::content::audience::for_reader_first;
 use jardam_core::content::{Anchor, Checklist, Step};
+use jardam_core::route::Page;
 use jardam_core::time::date::Date;
 use jardam_core::time::deadline::{Anchors, DeadlineStatus, step_status};
 use leptos::prelude::*;
@@ -18,8 +20,8 @@ use leptos::prelude::*;
 /// The Checklists screen: every checklist, the reader's first.
 #[component]
 pub fn Checklists() -> impl IntoView {
-    let content = expect_context::<Content>();
-    let profile = expect_context::<Profile>();
+    let content = use_content();
+    let profile = use_profile();
     let list = move || {
         let pack = content.pack.get()?;
         let mut lists: Vec<&Checklist> = pack.checklists.iter().collect();
@@ -30,7 +32,7 @@ pub fn Checklists() -> impl IntoView {
                 .map(|c| {
                     view! {
                         <li data-id=c.id.clone() lang=c.lang.clone()>
-                            <a href=format!("/checklists/{}", c.id)>
+                            <a href=Page::checklist(&c.id)>
                                 <strong>{c.title.clone()}</strong>
                                 <span class="summary">{c.summary.clone()}</span>
                             </a>
@@ -161,8 +163,12 @@ fn StepItem(
 #[component]
 pub fn ChecklistPage(id: String) -> impl IntoView {
     let i18n = use_i18n();
-    let content = expect_context::<Content>();
+    let content = use_content();
     let anchors = RwSignal::new(prefs::anchors());
+    let title = {
+        let id = id.clone();
+        move || Some(content.pack.get()?.checklist(&id)?.title.clone())
+    };
     let page = move || {
         let checklist = content.pack.get()?.checklist(&id)?.clone();
         let ticked = RwSignal::new(prefs::ticked(&checklist.id));
@@ -231,5 +237,5 @@ pub fn ChecklistPage(id: String) -> impl IntoView {
             <Sources provenance=checklist.provenance.clone() />
         })
     };
-    view! { <Detail screen="checklist" back="/checklists" page=move || page().map(IntoAny::into_any) /> }
+    view! { <Detail screen="checklist" back=Page::Checklists title page=move || page().map(IntoAny::into_any) /> }
 }

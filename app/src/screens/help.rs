@@ -2,14 +2,15 @@
 //! do first in each situation, and a card to show an officer with the reader's rights in
 //! Russian beside their own language.
 
+use crate::state::content::use_content;
+use crate::state::profile::use_profile;
 use jardam_core::content::Pack;
 use jardam_core::content::missions;
+use jardam_core::route::Page;
 use leptos::prelude::*;
 
 use super::ScreenIntro;
-use crate::content::Content;
 use crate::i18n::{self, Key, Lang, use_i18n};
-use crate::profile::Profile;
 use crate::views::contact::{confirmed_line, label_key, spaced};
 
 /// Articles whose rights are put on the officer card.
@@ -27,9 +28,9 @@ fn card_texts(pack: &Pack) -> Vec<(String, String, String)> {
 #[component]
 pub fn Help() -> impl IntoView {
     let i18n = use_i18n();
-    let content = expect_context::<Content>();
+    let content = use_content();
     let card_open = RwSignal::new(false);
-    let profile = expect_context::<Profile>();
+    let profile = use_profile();
     let numbers = move || {
         content.pack.get().map(|pack| {
             pack.emergency_numbers()
@@ -54,7 +55,7 @@ pub fn Help() -> impl IntoView {
             let mission = missions::own_mission(&pack, country)?;
             return Some(
                 view! {
-                    <a class="call-emergency own" href=format!("/hotlines/{}", mission.id) data-id=mission.id.clone()>
+                    <a class="call-emergency own" href=Page::contact(&mission.id) data-id=mission.id.clone()>
                         <span>{mission.name.clone()}</span>
                         <span class="confirmed">{i18n.text(Key::NoPhone)}</span>
                     </a>
@@ -81,7 +82,7 @@ pub fn Help() -> impl IntoView {
                 .map(|a| {
                     view! {
                         <li data-id=a.id.clone() lang=a.lang.clone()>
-                            <a href=format!("/rights/{}", a.id)>
+                            <a href=Page::article(&a.id)>
                                 <strong>{a.title.clone()}</strong>
                                 <span class="summary">{a.summary.clone()}</span>
                             </a>

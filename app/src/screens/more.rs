@@ -1,13 +1,17 @@
 //! More: settings (language, updates), diagnostics and about.
 
+use crate::state::content::use_content;
+use jardam_core::route::Page;
 use jardam_core::sync::{Outcome, Trigger};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::content::{Content, Storage};
+use crate::i18n::format;
 use crate::i18n::{Key, Plural, use_i18n};
+use crate::platform::prefs;
+use crate::state::content::Storage;
+use crate::state::sync;
 use crate::views::settings::{CitizenshipPicker, LanguagePicker};
-use crate::{format, prefs, sync};
 
 /// The build label written into `index.html` at build time.
 fn build_label() -> String {
@@ -48,7 +52,7 @@ pub fn outcome_key(outcome: &Outcome) -> Key {
 #[component]
 fn Updates() -> impl IntoView {
     let i18n = use_i18n();
-    let content = expect_context::<Content>();
+    let content = use_content();
     let wifi_only = RwSignal::new(prefs::wifi_only());
     let storage = move || match content.storage.get() {
         Storage::Opening => None,
@@ -144,7 +148,7 @@ pub fn More() -> impl IntoView {
             <Updates />
             <h2>{i18n.text(Key::ShareTitle)}</h2>
             <p>{i18n.text(Key::ShareIntro)}</p>
-            <a class="button" id="open-share" href="/share">{i18n.text(Key::ShareTitle)}</a>
+            <a class="button" id="open-share" href=Page::Share(None).href()>{i18n.text(Key::ShareTitle)}</a>
             <h2>{i18n.text(Key::MoreAbout)}</h2>
             <p>{i18n.text(Key::AboutText)}</p>
             <p class="version" id="app-version">

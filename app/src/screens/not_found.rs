@@ -1,5 +1,6 @@
 //! The screen for an address the app does not know.
 
+use jardam_core::route::Page;
 use leptos::prelude::*;
 
 use crate::i18n::{Key, use_i18n};
@@ -12,7 +13,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="screen" data-screen="not-found">
             <h1>{i18n.text(Key::NotFound)}</h1>
             <p>
-                <a href="/rights">{i18n.text(Key::GoHome)}</a>
+                <a href=Page::Rights.href()>{i18n.text(Key::GoHome)}</a>
             </p>
         </section>
     }

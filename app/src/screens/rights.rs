@@ -1,13 +1,14 @@
 //! Rights: categories of articles.
 
+use crate::state::content::use_content;
+use crate::state::profile::use_profile;
+use jardam_core::route::Page;
 use leptos::prelude::*;
 
 use super::ScreenIntro;
 use jardam_core::content::audience::for_reader_first;
 
-use crate::content::Content;
 use crate::i18n::{Key, use_i18n};
-use crate::profile::Profile;
 use crate::views::search::SearchBox;
 use crate::views::settings::Welcome;
 
@@ -15,8 +16,8 @@ use crate::views::settings::Welcome;
 #[component]
 pub fn Rights() -> impl IntoView {
     let i18n = use_i18n();
-    let content = expect_context::<Content>();
-    let profile = expect_context::<Profile>();
+    let content = use_content();
+    let profile = use_profile();
     let query = RwSignal::new(String::new());
     let categories = move || {
         let pack = content.pack.get()?;
@@ -36,7 +37,7 @@ pub fn Rights() -> impl IntoView {
                             let mine = citizenship.is_some_and(|c| c.is_for(&article.applies_to));
                             view! {
                                 <li data-id=article.id.clone() lang=article.lang.clone() class:mine=mine>
-                                    <a href=format!("/rights/{}", article.id)>
+                                    <a href=Page::article(&article.id)>
                                         <strong>{article.title.clone()}</strong>
                                         {mine.then(|| view! { <span class="for-you">{i18n.text(Key::ForYou)}</span> })}
                                         <span class="summary">{article.summary.clone()}</span>

@@ -4,18 +4,20 @@
 //! airports and pre-departure consultations (`/share/MODE-departure`), and the content
 //! hand-off file.
 
+use crate::platform::service_worker::use_pwa;
+use crate::state::content::use_content;
 use jardam_core::feed::bundle::{ImportError, MAX_BUNDLE_BYTES};
+use jardam_core::route::Page;
 use jardam_core::sync::Outcome;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::more::outcome_key;
-use crate::content::Content;
 use crate::i18n::{self, Key, Lang, text_in, use_i18n};
-use crate::pwa::Pwa;
-use crate::sharing::{self, Shared};
+use crate::platform::files;
+use crate::platform::sharing::{self, Shared};
+use crate::state::handoff;
 use crate::views::contact::label_key;
-use crate::{files, handoff};
 
 /// The app's address as a QR code, drawn as SVG once the encoder has loaded.
 #[component]
@@ -69,7 +71,7 @@ pub fn Share(mode: Option<String>) -> impl IntoView {
 #[component]
 fn ShareHome() -> impl IntoView {
     let i18n = use_i18n();
-    let pwa = expect_context::<Pwa>();
+    let pwa = use_pwa();
     let url = sharing::app_url();
     let status = RwSignal::new(None::<Key>);
     let share = {
@@ -118,20 +120,20 @@ fn ShareHome() -> impl IntoView {
 
             <h2>{i18n.text(Key::ConsultantTitle)}</h2>
             <p>{i18n.text(Key::ConsultantIntro)}</p>
-            <a class="button" id="open-consultant" href="/share/consultant">{i18n.text(Key::ConsultantTitle)}</a>
+            <a class="button" id="open-consultant" href=Page::share("consultant")>{i18n.text(Key::ConsultantTitle)}</a>
 
             <h2>{i18n.text(Key::PrintTitle)}</h2>
             <div class="actions">
-                <a class="button" id="open-poster" href="/share/poster">{i18n.text(Key::PrintPoster)}</a>
-                <a class="button" id="open-handout" href="/share/handout">{i18n.text(Key::PrintHandout)}</a>
+                <a class="button" id="open-poster" href=Page::share("poster")>{i18n.text(Key::PrintPoster)}</a>
+                <a class="button" id="open-handout" href=Page::share("handout")>{i18n.text(Key::PrintHandout)}</a>
             </div>
 
             <h2>{i18n.text(Key::DepartureTitle)}</h2>
             <p>{i18n.text(Key::DepartureIntro)}</p>
             <div class="actions">
-                <a class="button" id="open-consultant-departure" href="/share/consultant-departure">{i18n.text(Key::ConsultantTitle)}</a>
-                <a class="button" id="open-poster-departure" href="/share/poster-departure">{i18n.text(Key::PrintPoster)}</a>
-                <a class="button" id="open-handout-departure" href="/share/handout-departure">{i18n.text(Key::PrintHandout)}</a>
+                <a class="button" id="open-consultant-departure" href=Page::share("consultant-departure")>{i18n.text(Key::ConsultantTitle)}</a>
+                <a class="button" id="open-poster-departure" href=Page::share("poster-departure")>{i18n.text(Key::PrintPoster)}</a>
+                <a class="button" id="open-handout-departure" href=Page::share("handout-departure")>{i18n.text(Key::PrintHandout)}</a>
             </div>
 
             <Handoff />
@@ -207,7 +209,7 @@ fn Consultant(departure: bool) -> impl IntoView {
     };
     view! {
         <section class="consultant" data-screen="consultant" id="consultant">
-            <a class="button close" href="/share">{i18n.text(Key::Close)}</a>
+            <a class="button close" href=Page::Share(None).href()>{i18n.text(Key::Close)}</a>
             <QrCode url=url.clone() />
             <p class="short-url">{short(&url)}</p>
             {languages}
@@ -220,7 +222,7 @@ fn Consultant(departure: bool) -> impl IntoView {
 #[component]
 fn PrintSheet(poster: bool, departure: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let content = expect_context::<Content>();
+    let content = use_content();
     let url = sharing::app_url();
     let numbers = move || {
         content.pack.get().map(|pack| {
@@ -237,7 +239,7 @@ fn PrintSheet(poster: bool, departure: bool) -> impl IntoView {
     view! {
         <section class="screen print-screen" data-screen="print">
             <div class="no-print actions">
-                <a class="back" href="/share">{i18n.text(Key::Back)}</a>
+                <a class="back" href=Page::Share(None).href()>{i18n.text(Key::Back)}</a>
                 <button
                     class="primary"
                     id="print-now"
@@ -265,7 +267,7 @@ fn PrintSheet(poster: bool, departure: bool) -> impl IntoView {
 #[component]
 fn Handoff() -> impl IntoView {
     let i18n = use_i18n();
-    let content = expect_context::<Content>();
+    let content = use_content();
     let result = RwSignal::new(None::<(String, bool)>);
     let export = move |_| {
         leptos::task::spawn_local(async move {

@@ -1,18 +1,19 @@
 //! The header: app name, online state and the date of the content on the phone.
 
+use crate::platform::network::use_status;
+use crate::state::content::use_content;
+use jardam_core::route::Page;
 use leptos::prelude::*;
 
-use crate::app::Status;
-use crate::content::Content;
-use crate::format;
+use crate::i18n::format;
 use crate::i18n::{Key, use_i18n};
 
 /// The top bar shown on every screen.
 #[component]
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
-    let online = expect_context::<Status>().online;
-    let content = expect_context::<Content>();
+    let online = use_status().online;
+    let content = use_content();
     let text = move || {
         let lang = i18n.lang.get().code();
         let Some(installed) = content.installed.get() else {
@@ -36,7 +37,7 @@ pub fn Header() -> impl IntoView {
     };
     view! {
         <header class="top">
-            <a class="brand" href="/rights">{i18n.text(Key::AppName)}</a>
+            <a class="brand" href=Page::Rights.href()>{i18n.text(Key::AppName)}</a>
             <p class="status" role="status" data-online=move || online.get().to_string()>
                 <span class="dot" aria-hidden="true"></span>
                 <span class="net">

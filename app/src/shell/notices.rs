@@ -1,17 +1,17 @@
 //! Notices pushed by the service worker ("Update available", "Ready to work offline") and the
 //! one for a language whose strings could not be loaded.
 
+use crate::platform::service_worker::use_pwa;
 use leptos::prelude::*;
 
 use crate::i18n::{Key, use_i18n};
-use crate::pwa::Pwa;
 
 /// Shows the update prompt and the first-install notice when the worker reports them, floating
 /// above the tab bar so that their arrival never pushes the page's content down.
 #[component]
 pub fn Notices() -> impl IntoView {
     let i18n = use_i18n();
-    let pwa = expect_context::<Pwa>();
+    let pwa = use_pwa();
     let dismissed = RwSignal::new(false);
     view! {
         <div class="notices">

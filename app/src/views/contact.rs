@@ -1,15 +1,17 @@
 //! A contact card: tap to call, copy the number, when each number was last confirmed; WhatsApp
 //! and Telegram only with a warning that they may not work in Russia; how fresh it is.
 
+use crate::state::content::use_content;
+use crate::state::profile::use_profile;
 use jardam_core::content::{ALL_REGIONS, Contact, ContactKind, Phone, PhoneLabel};
+use jardam_core::route::Page;
 use jardam_core::time::date::Weekday;
 use jardam_core::time::hours::{ClockTime, OpenState, open_state};
 use leptos::prelude::*;
 
-use crate::content::Content;
-use crate::format;
+use crate::i18n::format;
 use crate::i18n::{Key, Lang, use_i18n};
-use crate::profile::Profile;
+use crate::platform::document;
 use crate::shell::icons::{Icon, IconView};
 use crate::views::trust::{TrustNotes, checked_line};
 
@@ -17,7 +19,7 @@ use crate::views::trust::{TrustNotes, checked_line};
 const STALE_AFTER_DAYS: i64 = 365;
 
 /// The article that explains why messenger links may not work in Russia.
-const MESSENGERS_ARTICLE: &str = "/rights/messengers-in-russia";
+const MESSENGERS_ARTICLE: &str = "messengers-in-russia";
 
 /// The heading key of a contact kind's group.
 pub fn kind_key(kind: ContactKind) -> Key {
@@ -113,7 +115,7 @@ pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl Int
     let i18n = use_i18n();
     let stale = format::today().days_since_epoch() - contact.provenance.newest().days_since_epoch()
         > STALE_AFTER_DAYS;
-    let href = format!("/hotlines/{}", contact.id);
+    let href = Page::contact(&contact.id);
     let name = contact.name.clone();
     let languages = contact
         .languages
@@ -122,7 +124,7 @@ pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl Int
         .collect::<Vec<_>>()
         .join(", ");
     let all_regions = contact.regions.iter().any(|r| r == ALL_REGIONS);
-    let content = expect_context::<Content>();
+    let content = use_content();
     let region_ids = contact.regions.clone();
     let regions = move || {
         content.pack.with(|pack| {
@@ -190,7 +192,7 @@ pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl Int
                 {whatsapp} {telegram}
                 <span class="messenger-warning">
                     {i18n.text(Key::MessengersWarning)} " "
-                    <a href=MESSENGERS_ARTICLE>{i18n.text(Key::MessengersWhy)}</a>
+                    <a href=Page::article(MESSENGERS_ARTICLE)>{i18n.text(Key::MessengersWhy)}</a>
                 </span>
             </p>
         }
@@ -244,7 +246,7 @@ pub fn ContactCard(contact: Contact, #[prop(optional)] linked: bool) -> impl Int
 #[component]
 fn PinButton(id: String, name: String) -> impl IntoView {
     let i18n = use_i18n();
-    let profile = expect_context::<Profile>();
+    let profile = use_profile();
     let pinned = {
         let id = id.clone();
         Memo::new(move |_| profile.favourites.with(|ids| ids.contains(&id)))
@@ -262,7 +264,10 @@ fn PinButton(id: String, name: String) -> impl IntoView {
             class="pin"
             aria-pressed=move || pinned.get().to_string()
             aria-label=label
-            on:click=move |_| profile.toggle_favourite(&id)
+            on:click=move |_| {
+                profile.toggle_favourite(&id);
+                document::focus_after_redraw(format!(".contact[data-id='{id}'] .pin"));
+            }
         >
             <IconView icon=Icon::Pin />
         </button>

@@ -1,12 +1,13 @@
 //! Search as you type over articles, contacts and checklists. The index is built once per
 //! content version and language, the first time the reader searches.
 
+use jardam_core::route::Page;
 use std::sync::Arc;
 
+use crate::state::content::use_content;
 use jardam_core::search::{ItemKind, SearchIndex};
 use leptos::prelude::*;
 
-use crate::content::Content;
 use crate::i18n::{Key, use_i18n};
 
 /// Results shown at most.
@@ -31,8 +32,8 @@ impl Search {
 #[component]
 pub fn SearchBox(query: RwSignal<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let content = expect_context::<Content>();
-    let search = expect_context::<Search>();
+    let content = use_content();
+    let search = use_search();
     let results = move || {
         let text = query.get();
         if text.trim().is_empty() {
@@ -57,27 +58,19 @@ pub fn SearchBox(query: RwSignal<String>) -> impl IntoView {
                     ItemKind::Checklist => "checklist",
                 };
                 let (href, title, summary) = match hit.kind {
-                    ItemKind::Article => pack.article(hit.id).map(|a| {
-                        (
-                            format!("/rights/{}", a.id),
-                            a.title.clone(),
-                            a.summary.clone(),
-                        )
-                    }),
+                    ItemKind::Article => pack
+                        .article(hit.id)
+                        .map(|a| (Page::article(&a.id), a.title.clone(), a.summary.clone())),
                     ItemKind::Contact => pack.contact(hit.id).map(|c| {
                         (
-                            format!("/hotlines/{}", c.id),
+                            Page::contact(&c.id),
                             c.name.clone(),
                             c.note.clone().unwrap_or_default(),
                         )
                     }),
-                    ItemKind::Checklist => pack.checklist(hit.id).map(|c| {
-                        (
-                            format!("/checklists/{}", c.id),
-                            c.title.clone(),
-                            c.summary.clone(),
-                        )
-                    }),
+                    ItemKind::Checklist => pack
+                        .checklist(hit.id)
+                        .map(|c| (Page::checklist(&c.id), c.title.clone(), c.summary.clone())),
                 }?;
                 Some(view! {
                     <li data-id=hit.id.to_owned() data-kind=kind>
@@ -110,4 +103,9 @@ pub fn SearchBox(query: RwSignal<String>) -> impl IntoView {
         </form>
         {results}
     }
+}
+
+/// The search box's state, provided by the app root.
+pub fn use_search() -> Search {
+    expect_context()
 }

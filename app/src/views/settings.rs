@@ -1,10 +1,12 @@
 //! The language and citizenship pickers, used at first start and in More.
 
+use crate::state::profile::use_profile;
 use jardam_core::content::audience::Citizenship;
 use leptos::prelude::*;
 
 use crate::i18n::{Key, Lang, use_i18n};
-use crate::profile::{Profile, citizenship_key};
+use crate::state::language;
+use crate::state::profile::citizenship_key;
 
 /// Picks the UI language; the change applies at once.
 #[component]
@@ -17,7 +19,7 @@ pub fn LanguagePicker(id: &'static str) -> impl IntoView {
                 id=id
                 on:change=move |ev| {
                     if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
-                        i18n.choose(lang);
+                        language::choose(lang);
                     }
                 }
             >
@@ -40,7 +42,7 @@ pub fn LanguagePicker(id: &'static str) -> impl IntoView {
 #[component]
 pub fn CitizenshipPicker(id: &'static str) -> impl IntoView {
     let i18n = use_i18n();
-    let profile = expect_context::<Profile>();
+    let profile = use_profile();
     view! {
         <label class="field">
             <span>{i18n.text(Key::Citizenship)}</span>
@@ -71,7 +73,7 @@ pub fn CitizenshipPicker(id: &'static str) -> impl IntoView {
 #[component]
 pub fn Welcome() -> impl IntoView {
     let i18n = use_i18n();
-    let profile = expect_context::<Profile>();
+    let profile = use_profile();
     view! {
         <Show when=move || profile.welcome_open.get()>
             <section class="welcome" id="welcome" aria-labelledby="welcome-title">

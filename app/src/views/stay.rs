@@ -1,11 +1,13 @@
 //! The 90-day counter: the reader notes their trips, `jardam_core::time::stay` counts the days.
 
+use jardam_core::route::Page;
 use jardam_core::time::date::Date;
 use jardam_core::time::stay::{Allowance, DAYS_PER_YEAR, Stay, count};
 use leptos::prelude::*;
 
+use crate::i18n::format;
 use crate::i18n::{I18n, Key, Plural, use_i18n};
-use crate::{format, prefs};
+use crate::platform::prefs;
 
 /// What the count says, as one sentence and a state for styling.
 fn verdict(i18n: I18n, stays: &[Stay], exempt: bool) -> (String, &'static str) {
@@ -142,7 +144,7 @@ pub fn StayCounter() -> impl IntoView {
             <h2 id="stay-title">{i18n.text(Key::StayTitle)}</h2>
             <p>
                 {i18n.text(Key::StayIntro)} " "
-                <a href="/rights/stay-limit-90-days">{i18n.text(Key::StayRule)}</a>
+                <a href=Page::article("stay-limit-90-days")>{i18n.text(Key::StayRule)}</a>
             </p>
             <label class="check">
                 <input

@@ -6,7 +6,7 @@ use jardam_core::content::{Provenance, Review};
 use jardam_core::time::date::Date;
 use leptos::prelude::*;
 
-use crate::format;
+use crate::i18n::format;
 use crate::i18n::{Key, Plural, use_i18n};
 
 /// `<p class=CLASS data-mark=MARK data-date=DATE>` with `key`'s text for `date` in the reader's

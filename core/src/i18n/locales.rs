@@ -5,6 +5,8 @@
 
 use std::collections::BTreeSet;
 
+#[cfg(feature = "locale-files")]
+use crate::i18n::Lang;
 use crate::i18n::plural::{self, Category};
 
 /// One value of a locale file.
@@ -161,9 +163,6 @@ fn check_forms(lang: &str, file: &str, key: &str, forms: &[(String, String)]) ->
     errors
 }
 
-/// The locale files of the app, in the order of its `Lang` enum.
-pub const LANGS: [&str; 5] = ["ky", "ru", "uz", "tg", "en"];
-
 /// The locale every other is checked against: it defines the keys.
 pub const REFERENCE: &str = "en";
 
@@ -199,14 +198,14 @@ pub fn load(dir: &std::path::Path, lang: &str) -> Result<Locale, String> {
     })
 }
 
-/// Reads every locale of [`LANGS`] from `dir` and [`check`]s it: the reference and the
-/// locales in `LANGS` order, or every problem found.
+/// Reads every locale of [`Lang::ALL`] from `dir` and [`check`]s it: the reference and the
+/// locales in that order, or every problem found.
 #[cfg(feature = "locale-files")]
 pub fn load_all(dir: &std::path::Path) -> Result<(Locale, Vec<Locale>), Vec<String>> {
     let reference = load(dir, REFERENCE).map_err(|e| vec![e])?;
-    let locales = LANGS
+    let locales = Lang::ALL
         .iter()
-        .map(|lang| load(dir, lang))
+        .map(|lang| load(dir, lang.code()))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| vec![e])?;
     let errors: Vec<String> = locales.iter().flat_map(|l| check(&reference, l)).collect();

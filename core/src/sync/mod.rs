@@ -1,6 +1,8 @@
 //! Sync decisions: when to check for new content, what to download, what to accept, and how
 //! to name the outcome. The app does the fetching and storing; every choice is made here.
 
+pub mod installed;
+
 use serde::Serialize;
 
 use crate::codec::json::{FromJson, JsonError, Reader, ToJson, Writer};
@@ -10,7 +12,7 @@ use crate::{from_json_struct, json_struct};
 
 pub use crate::content::limits::{MAX_MANIFEST_BYTES, MAX_PACK_BYTES, MAX_SIGNATURE_BYTES};
 /// Time-out of one request, in milliseconds.
-pub const REQUEST_TIMEOUT_MS: i32 = 10_000;
+pub const REQUEST_TIMEOUT_MS: u64 = 10_000;
 /// Least time between two automatic (timer) checks, in milliseconds: six hours.
 pub const TIMER_INTERVAL_MS: f64 = 6.0 * 60.0 * 60.0 * 1000.0;
 /// Language whose pack is always kept: every other language falls back to it.
@@ -437,7 +439,7 @@ mod tests {
     use super::*;
     use crate::feed::{PackEntry, SCHEMA_VERSION};
 
-    fn manifest(version: u64, packs: &[(&str, &str)]) -> Manifest {
+    pub(crate) fn manifest(version: u64, packs: &[(&str, &str)]) -> Manifest {
         Manifest {
             schema: SCHEMA_VERSION,
             content_version: version,
@@ -460,7 +462,7 @@ mod tests {
         }
     }
 
-    fn held(pairs: &[(&str, &str)]) -> LangMap<String> {
+    pub(crate) fn held(pairs: &[(&str, &str)]) -> LangMap<String> {
         pairs
             .iter()
             .map(|(l, s)| ((*l).into(), (*s).into()))

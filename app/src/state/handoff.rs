@@ -5,10 +5,13 @@ use jardam_core::feed::bundle::{self, ImportError};
 use jardam_core::sync::{Outcome, wanted_langs};
 use leptos::prelude::*;
 
-use crate::content::{Content, Installed, Signed};
-use crate::store::PACKS;
-use crate::sync::APP_VERSION;
-use crate::{feed, files};
+use jardam_core::sync::installed::{Installed, Origin, Signed};
+
+use crate::platform::files;
+use crate::platform::store::PACKS;
+use crate::state::content::Content;
+use crate::state::feed;
+use crate::state::sync::APP_VERSION;
 
 /// Saves the installed content (manifest, signature and every pack on the phone) as
 /// `jardam-content-vN.json`; false when there is nothing complete to save.
@@ -54,35 +57,21 @@ pub async fn import(content: Content, file: &[u8], lang: &str) -> Result<u64, Im
         APP_VERSION,
     )?;
     let version = accepted.manifest.content_version;
-    let held = accepted
-        .packs
-        .iter()
-        .filter_map(|(lang, _, _)| {
-            let sha = accepted.manifest.pack(lang).ok()?.sha256.clone();
-            Some((lang.clone(), sha))
-        })
-        .collect();
-    let stale: Vec<String> = current
-        .iter()
-        .flat_map(|c| c.held.keys())
-        .filter(|lang| !accepted.packs.iter().any(|(l, _, _)| l == *lang))
-        .cloned()
-        .collect();
-    let next = Installed {
-        manifest: accepted.manifest,
-        mirror: String::new(),
-        etag: None,
-        last_modified: None,
-        checked_at_ms: None,
-        held,
-        keys: accepted.keys,
-        signed: Signed {
-            manifest: accepted.manifest_file,
-            signature: accepted.signature_file,
-        },
+    let downloaded: Vec<String> = accepted.packs.iter().map(|(l, _, _)| l.clone()).collect();
+    let signed = Signed {
+        manifest: accepted.manifest_file,
+        signature: accepted.signature_file,
     };
+    let next = Installed::next(
+        current.as_ref(),
+        accepted.manifest,
+        accepted.keys,
+        signed,
+        Origin::default(),
+        &downloaded,
+    );
     content
-        .install(next, accepted.packs, &stale, false)
+        .install(next, accepted.packs, false)
         .await
         .map_err(|_| ImportError::Refused(Outcome::StorageFailed))?;
     content.show(lang);

@@ -2,6 +2,8 @@
 //! file (`l10n/`) when first needed, so a reader downloads one language's strings, not five;
 //! Russian also when it is needed as the fallback or for the officer card.
 
+pub mod format;
+
 use std::sync::OnceLock;
 
 use jardam_core::i18n::{plural, ui_strings};
@@ -9,72 +11,19 @@ use leptos::prelude::*;
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
-/// A UI language, in the order of the compiled table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    Ky,
-    Ru,
-    Uz,
-    Tg,
-    En,
-}
-
-impl Lang {
-    /// Every language, in the order shown to the user.
-    pub const ALL: [Lang; 5] = [Lang::Ky, Lang::Ru, Lang::Uz, Lang::Tg, Lang::En];
-
-    /// BCP 47 code, as used in `<html lang>` and the content packs.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Ky => "ky",
-            Lang::Ru => "ru",
-            Lang::Uz => "uz",
-            Lang::Tg => "tg",
-            Lang::En => "en",
-        }
-    }
-
-    /// The language named in itself, for the language picker.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Lang::Ky => "Кыргызча",
-            Lang::Ru => "Русский",
-            Lang::Uz => "Oʻzbekcha",
-            Lang::Tg => "Тоҷикӣ",
-            Lang::En => "English",
-        }
-    }
-
-    /// Parses a code such as `ky`, `ru-RU` or `uz-Latn-UZ`.
-    pub fn from_code(code: &str) -> Option<Lang> {
-        let primary = code.split(['-', '_']).next()?.to_ascii_lowercase();
-        Lang::ALL.into_iter().find(|l| l.code() == primary)
-    }
-}
+pub use jardam_core::i18n::Lang;
 
 /// The reader's language, shared with every component through context.
 #[derive(Clone, Copy)]
 pub struct I18n {
     /// The current UI language; setting it re-renders every string at once. Its strings are
-    /// always loaded: change it with [`I18n::choose`].
+    /// always loaded: change it with `state::language::choose`.
     pub lang: RwSignal<Lang>,
     /// A language asked for whose strings could not be had (the UI stays in another one).
     pub unavailable: RwSignal<Option<Lang>>,
 }
 
 impl I18n {
-    /// Switches the UI to `lang` once its strings are loaded, or notes it as unavailable.
-    pub fn choose(self, lang: Lang) {
-        leptos::task::spawn_local(async move {
-            if load(lang).await {
-                self.unavailable.set(None);
-                self.lang.set(lang);
-            } else {
-                self.unavailable.set(Some(lang));
-            }
-        });
-    }
-
     /// The string for `key` in the current language (reactive).
     pub fn t(&self, key: Key) -> &'static str {
         text_in(self.lang.get(), key)
@@ -147,7 +96,7 @@ pub async fn load(lang: Lang) -> bool {
         return true;
     }
     let (path, sha256) = FILES[lang as usize];
-    let Ok(bytes) = crate::feed::fetch_bytes(path).await else {
+    let Ok(bytes) = crate::platform::http::bytes(path).await else {
         return false;
     };
     match ui_strings::read(&bytes, sha256, STRINGS) {

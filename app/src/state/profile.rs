@@ -4,7 +4,7 @@ use jardam_core::content::audience::Citizenship;
 use leptos::prelude::*;
 
 use crate::i18n::Key;
-use crate::prefs;
+use crate::platform::prefs;
 
 /// The reader's answers, shared through context.
 #[derive(Clone, Copy)]
@@ -70,4 +70,9 @@ pub fn citizenship_key(citizenship: Citizenship) -> Key {
         Citizenship::Tj => Key::CitizenshipTj,
         Citizenship::Other => Key::CitizenshipOther,
     }
+}
+
+/// The reader's profile provided by the app root.
+pub fn use_profile() -> Profile {
+    expect_context()
 }

@@ -20,7 +20,7 @@ impl Location {
     /// over clicks on the app's own links and follows back and forward.
     pub fn follow() -> Location {
         if Page::parse(&current_path()) == Page::Start {
-            set_address("/rights", true);
+            set_address(&Page::Rights.href(), true);
         }
         let (path, set_path) = signal(current_path());
         window_event_listener(ev::popstate, move |_| set_path.set(current_path()));
@@ -97,4 +97,9 @@ fn own_link(event: &MouseEvent) -> Option<String> {
         return None;
     }
     Some(path + &anchor.search() + &anchor.hash())
+}
+
+/// Where the app is, provided by the app root.
+pub fn use_location() -> Location {
+    expect_context()
 }

@@ -9,74 +9,14 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use jardam_core::codec::json;
-use jardam_core::codec::langmap::LangMap;
 use jardam_core::content::Pack;
-use jardam_core::feed::{Keyring, Manifest};
-use jardam_core::json_struct;
-use jardam_core::sync::{Attempt, Outcome, wanted_langs};
+use jardam_core::sync::installed::{BUNDLED_FEED, Installed, Origin};
+use jardam_core::sync::{Attempt, Outcome, Trigger, wanted_langs};
 use leptos::prelude::*;
 
-use crate::feed;
-use crate::prefs;
-use crate::store::{Entry, INSTALLED, META, PACKS, Store, StoreError};
-
-/// The installed feed: its verified manifest and what is known about where it came from.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Installed {
-    /// The verified manifest.
-    pub manifest: Manifest,
-    /// Base URL it came from.
-    pub mirror: String,
-    /// The manifest's ETag there, for the next conditional request.
-    pub etag: Option<String>,
-    /// The manifest's Last-Modified there.
-    pub last_modified: Option<String>,
-    /// When a mirror last confirmed or delivered it (Unix ms); `None` for bundled content.
-    pub checked_at_ms: Option<f64>,
-    /// SHA-256 of each pack held on the device, by language.
-    pub held: LangMap<String>,
-    /// The keys trusted after this feed (it may have introduced or revoked keys); the next
-    /// feed is verified with them.
-    pub keys: Keyring,
-    /// `manifest.json` and its signature exactly as verified, so the content can be passed on
-    /// as a hand-off file (empty for content installed before they were kept).
-    pub signed: Signed,
-}
-
-/// A feed's manifest and signature files, exactly as published.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Signed {
-    /// `manifest.json`.
-    pub manifest: String,
-    /// `manifest.json.sig`.
-    pub signature: String,
-}
-
-impl Signed {
-    /// The two files as text (feeds are UTF-8 JSON and hex).
-    pub fn new(manifest: &[u8], signature: &[u8]) -> Signed {
-        Signed {
-            manifest: String::from_utf8_lossy(manifest).into_owned(),
-            signature: String::from_utf8_lossy(signature).into_owned(),
-        }
-    }
-}
-
-json_struct!(Installed {
-    "manifest" => manifest: required,
-    "mirror" => mirror: required,
-    "etag" => etag: default,
-    "last_modified" => last_modified: default,
-    "checked_at_ms" => checked_at_ms: default,
-    "held" => held: required,
-    "keys" => keys: default,
-    "signed" => signed: default,
-});
-
-json_struct!(Signed {
-    "manifest" => manifest: required,
-    "signature" => signature: required,
-});
+use crate::platform::store::{Entry, INSTALLED, META, PACKS, Store, StoreError};
+use crate::platform::{http, prefs};
+use crate::state::{feed, sync};
 
 /// Where the content lives, as told to the user.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -197,7 +137,7 @@ impl Content {
     /// Installs the bundled feed when nothing usable is stored or the bundled one is newer.
     async fn install_bundled_if_newer(&self, current: Option<&Installed>, lang: &str) {
         let keyring = feed::trusted(current.map(|c| &c.keys));
-        let Ok((manifest, signed)) = feed::load_manifest(feed::BUNDLED_FEED, &keyring).await else {
+        let Ok((manifest, signed)) = feed::load_manifest(BUNDLED_FEED, &keyring).await else {
             return;
         };
         let Ok(keys) = manifest.keyring_after(&keyring) else {
@@ -208,11 +148,10 @@ impl Content {
         }
         let mut packs = Vec::new();
         for wanted in wanted_langs(lang) {
-            let url = match manifest.pack(&wanted) {
-                Ok(entry) => format!("{}{}", feed::BUNDLED_FEED, entry.file),
-                Err(_) => continue,
+            let Ok(entry) = manifest.pack(&wanted) else {
+                continue;
             };
-            let Ok(bytes) = feed::fetch_bytes(&url).await else {
+            let Ok(bytes) = http::bytes(&format!("{BUNDLED_FEED}{}", entry.file)).await else {
                 return;
             };
             let Ok(pack) = manifest.verify_pack(&wanted, &bytes) else {
@@ -220,49 +159,38 @@ impl Content {
             };
             packs.push((wanted, bytes, pack));
         }
-        let installed = Installed {
-            held: packs
-                .iter()
-                .filter_map(|(lang, _, _)| {
-                    let sha = manifest.pack(lang).ok()?.sha256.clone();
-                    Some((lang.clone(), sha))
-                })
-                .collect(),
+        let downloaded: Vec<String> = packs.iter().map(|(lang, _, _)| lang.clone()).collect();
+        let installed = Installed::next(
+            current,
             manifest,
-            mirror: feed::BUNDLED_FEED.to_owned(),
-            etag: None,
-            last_modified: None,
-            checked_at_ms: None,
             keys,
             signed,
-        };
-        let stale = match self.store() {
-            Some(store) => store.pack_langs().await.unwrap_or_default(),
-            None => Vec::new(),
-        };
-        self.install(installed, packs, &stale, true).await.ok();
+            Origin::bundled(),
+            &downloaded,
+        );
+        self.install(installed, packs, true).await.ok();
         self.show(lang);
     }
 
-    /// Saves `installed` with `packs` (raw verified bytes and parsed pack) in one transaction,
-    /// dropping `remove`, then makes them current. In memory-only mode nothing is written.
+    /// Saves `installed` with `packs` (raw verified bytes and parsed pack) in one transaction
+    /// that also deletes every stored pack it does not hold, then makes them current. In memory-only mode nothing is written.
     /// When saving fails the stored content stays whole; with `memory_fallback` the new
     /// content is still used, from memory only, and the app says so.
     pub async fn install(
         &self,
         installed: Installed,
         packs: Vec<(String, Vec<u8>, Pack)>,
-        remove: &[String],
         memory_fallback: bool,
     ) -> Result<(), Outcome> {
         if let Some(store) = self.store() {
+            let remove = installed.stale(&store.pack_langs().await.unwrap_or_default());
             let meta = json::to_string(&installed);
             let mut entries = vec![Entry::text(META, INSTALLED, &meta)];
             for (lang, bytes, _) in &packs {
                 let text = String::from_utf8_lossy(bytes);
                 entries.push(Entry::text(PACKS, lang, &text));
             }
-            let saved = store.replace(&entries, remove).await;
+            let saved = store.replace(&entries, &remove).await;
             if saved.is_err() && !memory_fallback {
                 return Err(Outcome::StorageFailed);
             }
@@ -272,7 +200,7 @@ impl Content {
             }
         }
         self.packs
-            .update_value(|held| held.retain(|(lang, _)| !remove.contains(lang)));
+            .update_value(|loaded| loaded.retain(|(lang, _)| installed.holds(lang)));
         for (lang, _, pack) in packs {
             self.remember(&lang, Arc::new(pack));
         }
@@ -340,16 +268,45 @@ impl Content {
         }
     }
 
+    /// Shows the content in `lang` after the reader chose it: from memory, the device, the
+    /// bundled feed (precached, so offline too) when it has the installed version's pack, or
+    /// else a download of that pack.
+    pub async fn switch_to(self, lang: &str) {
+        self.want(lang);
+        if !self.has(lang) && !self.load_stored(lang).await && !self.add_bundled(lang).await {
+            sync::run(self, Trigger::Manual, lang.to_owned()).await;
+        }
+        self.show(lang);
+    }
+
+    /// Adds `lang`'s pack from the bundled feed if it is the very pack the installed (verified)
+    /// manifest names: its hash is checked against that manifest, then it is stored beside the
+    /// rest.
+    pub async fn add_bundled(&self, lang: &str) -> bool {
+        let Some(mut installed) = self.installed.get_untracked() else {
+            return false;
+        };
+        let Ok(entry) = installed.manifest.pack(lang) else {
+            return false;
+        };
+        let Ok(bytes) = http::bytes(&format!("{BUNDLED_FEED}{}", entry.file)).await else {
+            return false;
+        };
+        let Ok(pack) = installed.manifest.verify_pack(lang, &bytes) else {
+            return false;
+        };
+        installed.hold(lang);
+        let packs = vec![(lang.to_owned(), bytes, pack)];
+        self.install(installed, packs, true).await.is_ok()
+    }
+
     /// `lang`'s stored pack: `Ok(None)` when the device does not hold it, `Err` when its record
     /// cannot be read or is not a pack (damaged).
     async fn read_pack(&self, lang: &str) -> Result<Option<Pack>, ()> {
         let (Some(installed), Some(store)) = (self.installed.get_untracked(), self.store()) else {
             return Ok(None);
         };
-        let Ok(entry) = installed.manifest.pack(lang) else {
-            return Ok(None);
-        };
-        if installed.held.get(lang) != Some(&entry.sha256) {
+        if !installed.holds(lang) {
             return Ok(None);
         }
         match store.get(PACKS, lang).await {
@@ -368,4 +325,9 @@ fn request_persistence() {
             let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
         });
     }
+}
+
+/// The content state provided by the app root.
+pub fn use_content() -> Content {
+    expect_context()
 }

@@ -4,11 +4,14 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::time::Duration;
 
 use js_sys::{Array, Function, Promise};
 use rexie::{ObjectStore, Rexie, TransactionMode};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
+
+use crate::platform::timers;
 
 const DB_NAME: &str = "jardam";
 const DB_VERSION: u32 = 1;
@@ -20,7 +23,7 @@ pub const PACKS: &str = "packs";
 pub const INSTALLED: &str = "installed";
 /// How long opening may take. An upgrade stays blocked for as long as another tab holds the
 /// database open at an older version; the app then runs from memory instead of waiting.
-pub const OPEN_TIMEOUT_MS: i32 = 3_000;
+pub const OPEN_TIMEOUT_MS: u64 = 3_000;
 
 /// Why the store could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,7 +80,7 @@ impl Store {
 
     /// Opens the database named `name`, or fails once `timeout_ms` have passed without an
     /// answer (the opening goes on in the background and is dropped when it ends).
-    pub async fn open_within(name: &str, timeout_ms: i32) -> Result<Store, StoreError> {
+    pub async fn open_within(name: &str, timeout_ms: u64) -> Result<Store, StoreError> {
         let slot: Rc<RefCell<Option<Result<Store, StoreError>>>> = Rc::default();
         let opened = {
             let slot = slot.clone();
@@ -92,12 +95,7 @@ impl Store {
                 });
             })
         };
-        let timer = Promise::new(&mut |resolve: Function, _reject| {
-            if let Some(window) = web_sys::window() {
-                let _ = window
-                    .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, timeout_ms);
-            }
-        });
+        let timer = timers::after(Duration::from_millis(timeout_ms));
         let _ = JsFuture::from(Promise::race(&Array::of2(&opened, &timer))).await;
         slot.borrow_mut().take().unwrap_or_else(|| {
             Err(StoreError(format!(

@@ -3,6 +3,9 @@
 //! A new version waits until the user taps "Update now"; the page then asks the waiting worker
 //! to take over and reloads once it controls the page, so the app is never half-updated.
 
+use std::time::Duration;
+
+use crate::platform::timers;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -76,21 +79,13 @@ fn watch_installing(
             ServiceWorkerState::Redundant if reg.waiting().is_none() && !first_install => {
                 let reg = reg.clone();
                 spawn_local(async move {
-                    sleep(5_000).await;
+                    timers::sleep(Duration::from_secs(5)).await;
                     check_for_update(&reg).await;
                 });
             }
             _ => {}
         },
     );
-}
-
-/// Resolves after `ms` milliseconds.
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-    });
-    let _ = JsFuture::from(promise).await;
 }
 
 /// Asks the browser to look for a new worker; a failed check (a flaky or just-restored
@@ -102,7 +97,7 @@ async fn check_for_update(reg: &ServiceWorkerRegistration) {
         {
             return;
         }
-        sleep(2_000 * (attempt + 1)).await;
+        timers::sleep(Duration::from_secs(2 * (attempt + 1))).await;
     }
 }
 
@@ -189,4 +184,9 @@ pub fn register() -> Pwa {
         }
     });
     pwa
+}
+
+/// The service worker's state, provided by the app root.
+pub fn use_pwa() -> Pwa {
+    expect_context()
 }

@@ -3,7 +3,7 @@
 use gloo_storage::{LocalStorage, Storage};
 use jardam_core::codec::json::{self, FromJson, ToJson};
 
-use crate::i18n::Lang;
+use jardam_core::i18n::Lang;
 
 /// The browser's localStorage through gloo-storage, or `None` where the browser blocks it
 /// (gloo-storage's accessor throws there, so the window is asked first).

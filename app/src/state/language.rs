@@ -1,0 +1,27 @@
+//! Changing the reader's language, where the reader changes it: the strings first, then the
+//! page, the saved preference and the content, all in the one handler.
+
+use leptos::prelude::Set;
+use leptos::task::spawn_local;
+
+use crate::i18n::{self, Lang, use_i18n};
+use crate::platform::{document, prefs};
+use crate::state::content::use_content;
+
+/// Switches the app to `lang` once its strings are loaded (or notes that they could not be
+/// had, and stays in the current language).
+pub fn choose(lang: Lang) {
+    let i18n = use_i18n();
+    let content = use_content();
+    spawn_local(async move {
+        if !i18n::load(lang).await {
+            i18n.unavailable.set(Some(lang));
+            return;
+        }
+        i18n.unavailable.set(None);
+        i18n.lang.set(lang);
+        document::set_lang(lang.code());
+        prefs::save_lang(lang);
+        content.switch_to(lang.code()).await;
+    });
+}
