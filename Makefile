@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/tests/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup build serve test lint test-fresh-cache test-wasm test-e2e fuzz fuzz-long bench screenshots
+.PHONY: setup build serve test lint test-fresh-cache test-scripts test-wasm test-e2e fuzz fuzz-long bench screenshots
 
 setup:
 	@scripts/setup.sh
@@ -17,10 +17,12 @@ build: setup
 serve: build
 	scripts/serve.sh dist $(PORT)
 
-## Every test: lints, the set-up against an empty cargo cache, native (cargo), a short fuzzing
-## run, WASM in Chromium (wasm-bindgen-test), then end-to-end in Chromium against the release build.
+## Every test: lints, the set-up against an empty cargo cache, the build scripts', native (cargo),
+## a short fuzzing run, WASM in Chromium (wasm-bindgen-test), then end-to-end in Chromium against
+## the release build.
 test: build lint
 	$(MAKE) --no-print-directory test-fresh-cache
+	$(MAKE) --no-print-directory test-scripts
 	cargo test --workspace --exclude jardam-app
 	$(MAKE) --no-print-directory fuzz
 	$(MAKE) --no-print-directory test-wasm
@@ -29,6 +31,11 @@ test: build lint
 ## The set-up fetches every crate of the offline release build into an empty cargo cache.
 test-fresh-cache:
 	scripts/check-fresh-cache.sh
+
+## The build scripts' own tests (Node's test runner, no build needed): the post-build step's
+## rewrite of the JS glue on the fixture in tests/fixtures/glue/.
+test-scripts:
+	node --test tests/scripts/
 
 ## The app's browser-side tests (IndexedDB store, article renderer) in headless Chromium via chromedriver.
 test-wasm:

@@ -1,4 +1,4 @@
-// Jardam's service worker. scripts/postbuild.mjs fills in VERSION and PRECACHE from the build output.
+// Jardam's service worker. scripts/postbuild/sw.mjs fills in VERSION and PRECACHE from the build output.
 const VERSION = "__JARDAM_VERSION__";
 const PRECACHE = __JARDAM_PRECACHE__;
 const PREFIX = "jardam-shell-";

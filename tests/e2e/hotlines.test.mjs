@@ -1,18 +1,10 @@
 // Hotlines, offline: the region filter keeps what serves the chosen region (and all of Russia),
 // pinned contacts stay at the top, and both survive a restart.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { installedOffline } from "./support.mjs";
+import { servedApp } from "./served-app.mjs";
 
-let app;
-
-before(async () => {
-  app = await installedOffline("hotlines");
-});
-
-after(async () => {
-  await app?.close();
-});
+const app = servedApp({ name: "hotlines", offline: true });
 
 const ids = (page) => page.locator("#contacts article.contact").evaluateAll((cards) => cards.map((c) => c.dataset.id));
 

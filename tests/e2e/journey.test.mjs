@@ -3,9 +3,10 @@
 // away, Help now puts the reader's own mission beside 112, 102 and 103 and says that 112 works
 // without a SIM card, and one new article, one new checklist and one new contact open with their
 // sources, with axe-core finding no WCAG 2.2 AA violation on any of them.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { axeViolations, installedOffline } from "./support.mjs";
+import { servedApp } from "./served-app.mjs";
+import { axeViolations } from "./support.mjs";
 
 const READERS = [
   { country: "KG", lang: "ky", article: "eaeu-contract-ended", checklist: "before-departure", contact: "kg-embassy-moscow" },
@@ -14,15 +15,7 @@ const READERS = [
   { country: "TJ", lang: "tg", article: "patent-two-regions", checklist: "before-departure", contact: "tj-embassy-moscow" },
 ];
 
-let app;
-
-before(async () => {
-  app = await installedOffline("journey");
-});
-
-after(async () => {
-  await app?.close();
-});
+const app = servedApp({ name: "journey", offline: true });
 
 /** Chooses the language and the citizenship in More, as a reader does after the first start. */
 async function become({ lang, country }) {

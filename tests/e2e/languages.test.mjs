@@ -3,11 +3,12 @@
 // remembered after a restart, and leaves no missing-key marker and no English on a non-English
 // screen. Then: the letters of the five languages render with installed system fonts, never a
 // downloaded one, and Roboto (stock Android's system font) has every one of them.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { goTab, installedOffline, root } from "./support.mjs";
+import { servedApp } from "./served-app.mjs";
+import { goTab, root } from "./support.mjs";
 import { readLocale } from "./locales.mjs";
 
 const LANGS = ["ky", "ru", "uz", "tg", "en"];
@@ -46,17 +47,10 @@ const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** `piece` as a whole phrase: not inside a longer word. */
 const phrase = (piece) => new RegExp(`(?<!\\p{L})${escape(piece)}(?!\\p{L})`, "u");
 
-let app, url, browser, page;
+let url, page;
+const app = servedApp({ name: "languages", offline: true, viewport: { width: 1280, height: 720 } }, (app) => ({ url, page } = app));
 const latinSeen = [];
 
-before(async () => {
-  app = await installedOffline("languages", { viewport: { width: 1280, height: 720 } });
-  ({ url, browser, page } = app);
-});
-
-after(async () => {
-  await app?.close();
-});
 
 /** The text a reader sees: visible text nodes, accessible names and placeholders. */
 async function visibleTexts() {
@@ -218,7 +212,7 @@ test("the five languages' letters render with installed system fonts, and Roboto
       }
     }
   }, letters);
-  const cdp = await browser.context.newCDPSession(page);
+  const cdp = await app.context.newCDPSession(page);
   await cdp.send("DOM.enable");
   await cdp.send("CSS.enable");
   const { root: doc } = await cdp.send("DOM.getDocument");

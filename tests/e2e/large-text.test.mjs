@@ -1,9 +1,10 @@
 // Text at 200 %: with the browser's default text size doubled (what Android's font-size setting
 // does), every screen still fits 320 px without sideways scrolling, no control clips its text,
 // and the end of each screen can be scrolled clear of the bottom navigation.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { installedOffline } from "./support.mjs";
+import { servedApp } from "./served-app.mjs";
+import { openScreen } from "./support.mjs";
 
 const SCREENS = [
   "/rights",
@@ -15,15 +16,7 @@ const SCREENS = [
   "/help",
   "/more",
 ];
-let app;
-
-before(async () => {
-  app = await installedOffline("large-text");
-});
-
-after(async () => {
-  await app?.close();
-});
+const app = servedApp({ name: "large-text", offline: true });
 
 test("every screen is usable with text at 200 % on a 320 px phone", async () => {
   const { page, url } = app;
@@ -31,9 +24,7 @@ test("every screen is usable with text at 200 % on a 320 px phone", async () => 
   await cdp.send("Page.enable");
   await cdp.send("Page.setFontSizes", { fontSizes: { standard: 32, fixed: 26 } });
   for (const path of SCREENS) {
-    await page.goto(`${url}${path}`);
-    await page.locator("main .screen").first().waitFor();
-    await page.waitForTimeout(200);
+    await openScreen(page, url, path);
     const report = await page.evaluate(() => {
       const visible = (el) => el.offsetParent !== null && !el.closest(".visually-hidden");
       const clipped = [...document.querySelectorAll("button, select, a, input, label, h1, h2, h3, p")]

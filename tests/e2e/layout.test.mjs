@@ -4,11 +4,12 @@
 // strings in a text that is in the reader's language where the reader's own strings exist (a
 // fallback item in Russian is marked lang="ru" and checked as Russian); and on Hotlines and Help
 // now the first call button is on screen without scrolling, above the bottom navigation.
-import { after, before, test } from "node:test";
+import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { goTab, installedOffline, root } from "./support.mjs";
+import { servedApp } from "./served-app.mjs";
+import { goTab, root } from "./support.mjs";
 import { readLocale } from "./locales.mjs";
 import { SCREENS } from "./screen-list.mjs";
 
@@ -52,16 +53,11 @@ function foreignWords() {
   );
 }
 
-let app;
+const app = servedApp({ name: "layout", offline: true });
 let foreign;
 
-before(async () => {
+before(() => {
   foreign = foreignWords();
-  app = await installedOffline("layout");
-});
-
-after(async () => {
-  await app?.close();
 });
 
 /** Switches the app to `lang` in More. */

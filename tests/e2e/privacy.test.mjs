@@ -3,65 +3,36 @@
 // service worker talks to anything but the app's own origin and the configured feed mirrors. Requests are recorded twice: by
 // Playwright's context-wide `request` event (which in Chromium includes the service worker's
 // own fetches, checked below) and by the Chrome DevTools Protocol's Network domain on the page.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { rmSync } from "node:fs";
-import { join } from "node:path";
-import { prepareFeeds, startFeedServer } from "./feed-server.mjs";
-import {
-  buildWithMirrors,
-  checkForUpdates,
-  freePort,
-  goTab,
-  launch,
-  presetLanguage,
-  serve,
-  syncIdle,
-  waitForController,
-} from "./support.mjs";
+import { LOCAL_MIRROR, servedApp } from "./served-app.mjs";
+import { checkForUpdates, goTab, syncIdle, waitForController } from "./support.mjs";
 
 const DESTINATIONS = ["rights", "hotlines", "checklists", "help", "more"];
 
-let feed, app, feeds, server, browser, page, cdp;
 /** Every request seen: { url, by: "context" | "cdp", worker: bool, type }. */
 const seen = [];
+let feed, page;
 
-before(async () => {
-  feed = await startFeedServer();
-  app = buildWithMirrors("privacy", [feed.base]);
-  feeds = prepareFeeds(join(app, "feed"));
-  feed.use({ dir: feeds.feeds.newer });
-  server = await serve(app, await freePort());
-  browser = await launch();
-  browser.context.on("request", (request) => {
+/** Records every request of the app's browser, as the context and as CDP see them. */
+async function record(app) {
+  ({ feed, page } = app);
+  app.context.on("request", (request) => {
     seen.push({ url: request.url(), by: "context", worker: request.serviceWorker() !== null, type: request.resourceType() });
   });
-  await presetLanguage(browser.context, "en");
-  page = await browser.context.newPage();
-  cdp = await browser.context.newCDPSession(page);
+  const cdp = await app.context.newCDPSession(page);
   cdp.on("Network.requestWillBeSent", ({ request, type }) => seen.push({ url: request.url, by: "cdp", worker: false, type }));
   await cdp.send("Network.enable");
-}, { timeout: 10 * 60 * 1000 }); // builds may wait for Cargo's lock
+}
 
-after(async () => {
-  await cdp?.detach().catch(() => {});
-  step("after");
-  await browser?.close();
-  step("browser closed");
-  await server?.stop();
-  step("server stopped");
-  await feed?.close();
-  step("feed closed");
-  feeds?.remove();
-  if (app) rmSync(app, { recursive: true, force: true });
-});
+const app = servedApp({ name: "privacy", mirrors: [LOCAL_MIRROR], feed: "newer", lang: "en", welcomed: false }, record);
 
 const t0 = Date.now();
 const step = (what) => process.env.JARDAM_E2E_DEBUG && process.stderr.write(`${Date.now() - t0} ms: ${what}\n`);
 
 test("a whole session only talks to the app's origin and its feed mirror", { timeout: 5 * 60 * 1000 }, async () => {
   // Install: the worker precaches the shell and the bundled feed; the app syncs at start.
-  await page.goto(`${server.url}/`);
+  await page.goto(`${app.url}/`);
   await page.waitForURL(/\/rights$/);
   await waitForController(page);
   await page.locator("#offline-ready").waitFor({ state: "visible", timeout: 30000 });
@@ -95,7 +66,7 @@ test("a whole session only talks to the app's origin and its feed mirror", { tim
   await feed.settled();
   step("settled");
 
-  const allowed = new Set([new URL(server.url).origin, new URL(feed.base).origin]);
+  const allowed = new Set([new URL(app.url).origin, new URL(feed.base).origin]);
   const http = seen.filter((r) => /^https?:/.test(r.url));
   const local = seen.filter((r) => /^(data|blob):/.test(r.url));
   const other = seen.filter((r) => !http.includes(r) && !local.includes(r));
@@ -111,7 +82,7 @@ test("a whole session only talks to the app's origin and its feed mirror", { tim
   const fromWorker = seen.filter((r) => r.worker);
   assert.ok(fromWorker.length > 0, "Playwright reported no service-worker request: the check would be blind to the worker");
   assert.ok(fromWorker.some((r) => r.url.endsWith("/feed/manifest.json")), "the worker precached the bundled feed");
-  assert.ok(seen.some((r) => r.by === "cdp" && r.url.startsWith(server.url)), "CDP saw the page's requests");
+  assert.ok(seen.some((r) => r.by === "cdp" && r.url.startsWith(app.url)), "CDP saw the page's requests");
   assert.ok(seen.some((r) => r.by === "cdp" && r.url.startsWith(feed.base)), "CDP saw the sync requests");
   assert.ok(seen.some((r) => r.by === "context" && r.url.startsWith(feed.base)), "Playwright saw the sync requests");
   // And the mirror saw only feed files: nothing else is sent to it.
@@ -119,8 +90,8 @@ test("a whole session only talks to the app's origin and its feed mirror", { tim
   for (const path of paths) assert.match(path, /^\/feed\/(manifest\.json(\.sig)?|packs\/[a-z-]+\.[0-9a-f]{16}\.json)$/, path);
   // The mirror learns the app's origin at most: no cookies, no page path in the Referer.
   for (const r of feed.requests) {
-    assert.ok(r.origin === null || r.origin === server.url, `Origin ${r.origin}`);
+    assert.ok(r.origin === null || r.origin === app.url, `Origin ${r.origin}`);
     assert.equal(r.cookie, null, `cookie sent to the mirror: ${r.cookie}`);
-    assert.ok(r.referer === null || r.referer === `${server.url}/`, `Referer ${r.referer} tells the mirror what is read`);
+    assert.ok(r.referer === null || r.referer === `${app.url}/`, `Referer ${r.referer} tells the mirror what is read`);
   }
 });

@@ -1,22 +1,14 @@
 // The core screens, offline, on a 320-pixel phone: search finds an article, a contact has a
 // call link, a ticked step survives a restart, an entry date gives the right due date, Help
 // now is one tap from every screen, and axe-core finds no WCAG 2.2 AA violation.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { SCREENS } from "./screen-list.mjs";
-import { axeViolations, installedOffline } from "./support.mjs";
+import { servedApp } from "./served-app.mjs";
+import { axeViolations, openScreen } from "./support.mjs";
 
-
-let app, url, page;
-
-before(async () => {
-  app = await installedOffline("screens");
-  ({ url, page } = app);
-});
-
-after(async () => {
-  await app?.close();
-});
+let url, page;
+const app = servedApp({ name: "screens", offline: true }, (app) => ({ url, page } = app));
 
 test("search finds an article as the user types, typos and all", async () => {
   await page.goto(`${url}/rights`);
@@ -87,9 +79,7 @@ test("Help now is one tap from every screen", async () => {
 
 test("every screen passes axe-core (WCAG 2.2 AA), fits 320 px and has 44 px controls", async () => {
   for (const path of SCREENS) {
-    await page.goto(`${url}${path}`);
-    await page.locator("main .screen").first().waitFor();
-    await page.waitForTimeout(300);
+    await openScreen(page, url, path);
     const violations = await axeViolations(page);
     assert.deepEqual(violations, [], `axe on ${path}`);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);

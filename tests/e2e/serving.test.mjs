@@ -2,27 +2,18 @@
 // sends the security headers and the caching rules, and the app runs a full tour, online and
 // then offline from its service worker, without a single Content Security Policy violation or
 // console error.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { configure, copyOfBuild, freePort, launch, serve, waitForController } from "./support.mjs";
+import { servedApp } from "./served-app.mjs";
+import { waitForController } from "./support.mjs";
 
-let dir, server;
+let dir;
+const app = servedApp({ name: "serving", label: "e2e-serving", browser: false }, (app) => ({ dir } = app));
 
-before(async () => {
-  dir = copyOfBuild("serving");
-  configure(dir, { label: "e2e-serving" });
-  server = await serve(dir, await freePort());
-});
-
-after(async () => {
-  await server?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-const get = (path, headers = {}) => fetch(`${server.url}${path}`, { headers, redirect: "manual" });
+const get = (path, headers = {}) => fetch(`${app.url}${path}`, { headers, redirect: "manual" });
 
 /** The policy's directives: { name: [sources] }. */
 function directives(policy) {
@@ -146,19 +137,16 @@ async function tour(page, base) {
 }
 
 test("a full tour online and offline raises no CSP violation and no console error", async () => {
-  const browser = await launch();
+  const browser = await app.open({ lang: "en" });
   const problems = [];
   try {
-    const { context } = browser;
+    const { context, page } = browser;
     await context.exposeBinding("__jardamViolation", (_source, text) => problems.push(`CSP: ${text}`));
     await context.addInitScript(() => {
-      localStorage.setItem("jardam.lang", '"en"');
-      localStorage.setItem("jardam.welcomed", "true");
       document.addEventListener("securitypolicyviolation", (e) =>
         window.__jardamViolation(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`),
       );
     });
-    const page = await context.newPage();
     page.on("console", (message) => {
       // Every error counts; of the warnings, those about the policies (Trunk's preload links
       // draw an unrelated one about `integrity`).
@@ -168,25 +156,26 @@ test("a full tour online and offline raises no CSP violation and no console erro
       }
     });
     page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(`${server.url}/rights`);
+    await page.goto(`${app.url}/rights`);
     await waitForController(page);
-    await tour(page, server.url);
+    await tour(page, app.url);
     await context.setOffline(true);
     await page.reload();
-    await tour(page, server.url);
-    await page.goto(`${server.url}/hotlines`);
+    await tour(page, app.url);
+    await page.goto(`${app.url}/hotlines`);
     await page.locator('section[data-screen="hotlines"]').waitFor();
     assert.deepEqual(problems, []);
     // The policy is enforced (offline too, from the worker's copy) and the listener works: an
     // injected inline script does not run and is reported.
-    const ran = await page.evaluate(async () => {
+    const ran = await page.evaluate(() => {
+      document.addEventListener("securitypolicyviolation", () => (window.__reported = true), { once: true });
       const script = document.createElement("script");
       script.textContent = "window.__injected = true";
       document.head.append(script);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      return window.__injected === true;
+      return window.__injected === true; // an inline script that may run has run by now
     });
     assert.equal(ran, false, "an injected inline script ran");
+    await page.waitForFunction(() => window.__reported === true);
     assert.ok(problems.some((p) => p.startsWith("CSP: script-src")), problems.join("\n"));
   } finally {
     await browser.close();

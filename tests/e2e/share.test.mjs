@@ -8,13 +8,17 @@ import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { installedOffline, root } from "./support.mjs";
+import { openApp, servedApp } from "./served-app.mjs";
+import { root } from "./support.mjs";
 import { buildFeed, deriveFeed, readFeed } from "./feed-server.mjs";
 
 const jsQR = readFileSync(join(root, "tests", "node_modules", "jsqr", "dist", "jsQR.js"), "utf8");
 const output = join(root, "tests", "output");
 const CHANGED = { article: "police-check", en: "Stopped by the police: what to do (hand-off edition)" };
-let app, feeds, bundledVersion;
+const app = servedApp({ name: "share", offline: true }, (app) =>
+  app.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url }),
+);
+let feeds, bundledVersion;
 
 /** A hand-off file made from a feed folder, as Jardam writes them. */
 function handOff(dir) {
@@ -33,9 +37,7 @@ const asFile = (name, bundle) => ({
   buffer: Buffer.from(typeof bundle === "string" ? bundle : JSON.stringify(bundle)),
 });
 
-before(async () => {
-  app = await installedOffline("share");
-  await app.browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url });
+before(() => {
   feeds = mkdtempSync(join(tmpdir(), "jardam-share-feeds-"));
   const bundled = readFeed(join(root, "dist", "feed"));
   bundledVersion = bundled.manifest.content_version;
@@ -44,8 +46,7 @@ before(async () => {
   mkdirSync(output, { recursive: true });
 });
 
-after(async () => {
-  await app?.close();
+after(() => {
   if (feeds) rmSync(feeds, { recursive: true, force: true });
 });
 
@@ -231,7 +232,7 @@ test("a saved content file updates another phone that has older content", async 
   assert.deepEqual(Object.keys(saved.packs).sort(), ["en", "ru"], "the packs this phone holds");
   writeFileSync(join(output, "exported-content.json"), JSON.stringify(saved));
 
-  const other = await installedOffline("share-other");
+  const other = await openApp({ name: "share-other", offline: true });
   try {
     await other.page.goto(`${other.url}/share`);
     const result = await importFile(other.page, join(output, "exported-content.json"));

@@ -4,26 +4,22 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
-import { copyOfBuild, freePort, launch, relabel, serve, waitForController } from "./support.mjs";
+import { servedApp } from "./served-app.mjs";
+import { configure, copyOfBuild, freePort, serve, waitForController } from "./support.mjs";
 
 const DESTINATIONS = ["rights", "hotlines", "checklists", "help", "more"];
 
-let v1, v2, port, server, browser, page;
+let v2, server, page;
+/** The first build, opened in a browser; v2 is the same build with another label, a new version. */
+const app = servedApp({ name: "v1", lang: null, welcomed: false }, (app) => ({ server, page } = app));
 
-before(async () => {
-  v1 = copyOfBuild("v1");
+before(() => {
   v2 = copyOfBuild("v2");
-  relabel(v2, "e2e-second-build");
-  port = await freePort();
-  server = await serve(v1, port);
-  browser = await launch();
-  page = await browser.context.newPage();
+  configure(v2, { label: "e2e-second-build" });
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  for (const dir of [v1, v2]) if (dir) rmSync(dir, { recursive: true, force: true });
+after(() => {
+  if (v2) rmSync(v2, { recursive: true, force: true });
 });
 
 test("first visit registers the worker and says it is ready to work offline", async () => {
@@ -36,7 +32,7 @@ test("first visit registers the worker and says it is ready to work offline", as
 });
 
 test("Chrome reports no installability errors", async () => {
-  const cdp = await browser.context.newCDPSession(page);
+  const cdp = await app.context.newCDPSession(page);
   const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
   assert.deepEqual(installabilityErrors, []);
   const manifest = await cdp.send("Page.getAppManifest");
@@ -46,7 +42,7 @@ test("Chrome reports no installability errors", async () => {
 
 test("offline, a reload shows the shell and every destination", async () => {
   await server.stop();
-  await browser.context.setOffline(true);
+  await app.context.setOffline(true);
   await page.reload();
   await page.locator("header .brand").waitFor();
   assert.equal(await page.locator(".status").getAttribute("data-online"), "false");
@@ -67,11 +63,11 @@ test("offline, a reload shows the shell and every destination", async () => {
 // A browser of its own: Playwright's offline emulation of the test above can linger in the
 // service worker of that context and hold back its update checks.
 test("a new build is offered as an update and shown once accepted", async () => {
-  const updater = await launch();
+  const updater = await app.open();
   const updatePort = await freePort();
-  let host = await serve(v1, updatePort);
+  let host = await serve(app.dir, updatePort);
   try {
-    const tab = await updater.context.newPage();
+    const tab = updater.page;
     await tab.goto(`${host.url}/more`);
     await waitForController(tab);
     await tab.locator("#offline-ready").waitFor({ state: "visible", timeout: 30000 });

@@ -1,21 +1,12 @@
 // The 90-day counter on the Checklists screen, offline, with the clock fixed at 15 June 2026:
 // trips are counted for the calendar year, the last allowed day is right, the EAEU-contract
 // answer turns the limit off, bad dates are refused, and trips survive a restart.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { installedOffline } from "./support.mjs";
+import { servedApp } from "./served-app.mjs";
 
 const TODAY = new Date("2026-06-15T09:00:00+03:00");
-let app;
-
-before(async () => {
-  app = await installedOffline("stay");
-  await app.browser.context.clock.setFixedTime(TODAY);
-});
-
-after(async () => {
-  await app?.close();
-});
+const app = servedApp({ name: "stay", offline: true }, (app) => app.context.clock.setFixedTime(TODAY));
 
 async function addTrip(page, entry, exit = "") {
   await page.locator("#stay-entry").fill(entry);
@@ -46,7 +37,7 @@ test("the EAEU-contract answer turns the limit off, and it all survives a restar
   await page.waitForFunction(() => document.querySelector("#stay-result")?.dataset.state === "exempt");
   assert.match(await result(page).textContent(), /depends on your contract or patent/);
   await app.reopen();
-  await app.browser.context.clock.setFixedTime(TODAY);
+  await app.context.clock.setFixedTime(TODAY);
   page = app.page;
   await page.goto(`${app.url}/checklists`);
   await page.locator("#stay-trips li").nth(1).waitFor();

@@ -1,28 +1,17 @@
 // Storage that fails: without IndexedDB the app runs from the bundled feed in memory and says
 // so; a stored record that cannot be decoded is rebuilt from the bundled feed, never a blank
 // screen.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { rmSync } from "node:fs";
-import { copyOfBuild, freePort, launch, serve } from "./support.mjs";
+import { servedApp } from "./served-app.mjs";
 
-let dir, server;
-
-before(async () => {
-  dir = copyOfBuild("storage");
-  server = await serve(dir, await freePort());
-});
-
-after(async () => {
-  await server?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+/** Served only: each test opens a browser on a fresh profile, in English. */
+const app = servedApp({ name: "storage", browser: false, lang: "en", welcomed: false });
 
 async function withEnglishPage(fn, initScript) {
-  const browser = await launch();
+  const browser = await app.open();
   try {
-    const page = await browser.context.newPage();
-    await page.addInitScript(() => localStorage.setItem("jardam.lang", '"en"'));
+    const { page } = browser;
     if (initScript) await page.addInitScript(initScript);
     await fn(page);
   } finally {
@@ -33,9 +22,9 @@ async function withEnglishPage(fn, initScript) {
 test("without IndexedDB the bundled content is shown from memory and the app says so", async () => {
   await withEnglishPage(
     async (page) => {
-      await page.goto(`${server.url}/rights`);
+      await page.goto(`${app.url}/rights`);
       await page.locator("#articles li[data-id=police-check]").waitFor();
-      await page.goto(`${server.url}/more`);
+      await page.goto(`${app.url}/more`);
       await page.locator("#storage-status").filter({ hasText: /built-in copy until you close it/ }).waitFor();
     },
     () => {
@@ -48,7 +37,7 @@ test("without IndexedDB the bundled content is shown from memory and the app say
 
 test("a stored record that cannot be decoded is rebuilt from the bundled feed", async () => {
   await withEnglishPage(async (page) => {
-    await page.goto(`${server.url}/rights`);
+    await page.goto(`${app.url}/rights`);
     await page.locator("#articles li[data-id=police-check]").waitFor();
     await page.waitForFunction(() => document.querySelector("#content-status")?.dataset.contentVersion);
     await page.evaluate(
@@ -124,7 +113,7 @@ const putRecord = (page, store, key, value) =>
   );
 
 async function firstStart(page) {
-  await page.goto(`${server.url}/rights`);
+  await page.goto(`${app.url}/rights`);
   await page.locator("#articles li[data-id=police-check]").waitFor();
   await page.waitForFunction(() => document.querySelector("#content-status")?.dataset.contentVersion);
   // The start-up check against the app's own feed rewrites the installed record (its ETag) and
@@ -161,7 +150,7 @@ test("a damaged pack record is rebuilt from the bundled feed and English is show
 test("a quota error in the middle of the first save leaves nothing half-written and shows the bundled content", async () => {
   await withEnglishPage(
     async (page) => {
-      await page.goto(`${server.url}/rights`);
+      await page.goto(`${app.url}/rights`);
       await page.locator("#articles li[data-id=police-check]").waitFor();
       await storageStatus(page, /built-in copy until you close it/);
       const stored = await readAll(page);
@@ -206,13 +195,11 @@ test("a quota error in the middle of replacing stored content keeps the stored r
 });
 
 test("a database upgrade blocked by another tab runs from memory instead of waiting", async () => {
-  const browser = await launch();
+  const browser = await app.open();
   try {
-    const { context } = browser;
-    await context.addInitScript(() => localStorage.setItem("jardam.lang", '"en"'));
+    const { context, page: old } = browser;
     // The first tab: today's app, and a connection at today's version that ignores requests
     // to close (as an old app version might).
-    const old = await context.newPage();
     await firstStart(old);
     await old.evaluate(
       () =>
@@ -236,7 +223,7 @@ test("a database upgrade blocked by another tab runs from memory instead of wait
         return request;
       };
     });
-    await newer.goto(`${server.url}/rights`);
+    await newer.goto(`${app.url}/rights`);
     await newer.locator("#articles li[data-id=police-check]").waitFor({ timeout: 15000 });
     assert.equal(await newer.evaluate(() => window.__upgradeBlocked === true), true, "the upgrade was blocked");
     await storageStatus(newer, /built-in copy until you close it/);

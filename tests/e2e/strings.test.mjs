@@ -3,27 +3,15 @@
 // their own language's strings once and no other's; a file that is not the one the app was built
 // with is refused, and the app then opens in Russian, says so, and keeps the reader's choice;
 // with no strings at all the start screen says, in Russian and English, that the app did not load.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { join } from "node:path";
-import { freePort, launch, presetLanguage, root, serve } from "./support.mjs";
+import { servedApp } from "./served-app.mjs";
 
-let server;
-
-before(async () => {
-  server = await serve(join(root, "dist"), await freePort());
-});
-
-after(async () => {
-  await server?.stop();
-});
+const app = servedApp({ name: "strings", browser: false });
 
 /** Opens /rights in a fresh profile with `lang` saved and returns the page, the /l10n/ paths it requested and a closer. */
 async function open(lang, { tamper = null, wait = true } = {}) {
-  const browser = await launch();
-  await presetLanguage(browser.context, lang);
-  await browser.context.addInitScript(() => localStorage.setItem("jardam.welcomed", "true"));
-  const page = await browser.context.newPage();
+  const { page, close } = await app.open({ lang });
   const requested = [];
   page.on("request", (request) => {
     const path = new URL(request.url()).pathname;
@@ -36,9 +24,9 @@ async function open(lang, { tamper = null, wait = true } = {}) {
       await route.fulfill({ response, body: text });
     });
   }
-  await page.goto(`${server.url}/rights`);
+  await page.goto(`${app.url}/rights`);
   if (wait) await page.locator("#articles li").first().waitFor();
-  return { page, requested, close: browser.close };
+  return { page, requested, close };
 }
 
 test("a Kyrgyz reader downloads the Kyrgyz strings once, preloaded, and no other language's", async () => {

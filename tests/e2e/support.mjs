@@ -105,14 +105,6 @@ export function copyOfBuild(label) {
   return dir;
 }
 
-/** Re-runs the post-build step on `dir` with a new build label: a new version of the app. */
-export function relabel(dir, label) {
-  execFileSync("node", [join(root, "scripts", "postbuild.mjs"), dir], {
-    env: { ...process.env, JARDAM_BUILD_LABEL: label },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-}
-
 /**
  * Chromium with a persistent temporary profile: Chrome reports incognito contexts as not
  * installable, so installability needs a real profile.
@@ -135,7 +127,7 @@ export async function waitForController(page) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Feed sync helpers (sync.test.mjs, privacy.test.mjs, scripts/bench-sync.mjs)
+// Feed sync helpers (served-app.mjs, sync.test.mjs, privacy.test.mjs, scripts/bench-sync.mjs)
 
 /**
  * Re-runs the post-build step on `dir` with a build label and/or feed mirrors (base URLs
@@ -244,45 +236,36 @@ export async function launchProfile(profile, options = {}) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// An installed app, then offline (screens, hotlines, stay, large-text tests)
+// Screens drawn whole (the screen, large-text and trust tests measure them)
+
+/** What each screen draws last, by its path: its content, the start-up sync's outcome, a QR code. */
+const DRAWN_LAST = [
+  [/^\/rights$/, () => "#articles li[data-id]"],
+  [/^\/rights\/([a-z0-9-]+)$/, (id) => `article[data-id="${id}"] h1`],
+  [/^\/hotlines$/, () => "#contacts article.contact"],
+  [/^\/hotlines\/([a-z0-9-]+)$/, (id) => `article.contact[data-id="${id}"]`],
+  [/^\/checklists$/, () => "#checklists li"],
+  [/^\/checklists\/[a-z0-9-]+$/, () => 'section[data-screen="checklist"] ol.sources'],
+  [/^\/help$/, () => ".emergency-numbers a"],
+  [/^\/more$/, () => "#check-updates:enabled"],
+  [/^\/share$/, () => 'section[data-screen="share"] svg.qr'],
+  [/^\/share\/(poster|handout)$/, () => "#print-now:enabled"],
+];
 
 /**
- * Serves a private copy of the build, opens it in a 320 × 640 phone-sized persistent profile
- * with English and the first-start questions answered (unless `lang` says otherwise), waits for
- * the service worker, then stops the server and takes the browser offline.
- * Returns { url, page, browser, reopen(), close() }; reopen() restarts the browser on the same
- * profile, still offline.
+ * Opens `path` of the app at `url` and resolves once its screen is drawn whole: what the screen
+ * draws last is there, the fonts are loaded and the browser has painted twice since.
  */
-export async function installedOffline(label, { lang = "en", viewport = { width: 320, height: 640 } } = {}) {
-  const dir = copyOfBuild(label);
-  const server = await serve(dir, await freePort());
-  const profile = mkdtempSync(join(tmpdir(), `jardam-${label}-`));
-  const app = { url: server.url, page: null, browser: null };
-  const open = async () => {
-    app.browser = await launchProfile(profile, { viewport });
-    await app.browser.context.addInitScript((code) => {
-      if (!localStorage.getItem("jardam.lang")) localStorage.setItem("jardam.lang", JSON.stringify(code));
-      localStorage.setItem("jardam.welcomed", "true");
-    }, lang);
-    app.page = await app.browser.context.newPage();
-  };
-  await open();
-  await app.page.goto(`${server.url}/rights`);
-  await waitForController(app.page);
-  await app.page.locator("#articles li").first().waitFor();
-  await server.stop();
-  await app.browser.context.setOffline(true);
-  app.reopen = async () => {
-    await app.browser.close();
-    await open();
-    await app.browser.context.setOffline(true);
-  };
-  app.close = async () => {
-    await app.browser?.close();
-    await server.stop();
-    for (const d of [dir, profile]) rmSync(d, { recursive: true, force: true });
-  };
-  return app;
+export async function openScreen(page, url, path) {
+  await page.goto(`${url}${path}`);
+  const found = DRAWN_LAST.map(([pattern, selector]) => [path.match(pattern), selector]).find(([match]) => match);
+  if (!found) throw new Error(`openScreen: no idea what ${path} draws last`);
+  const [[, ...groups], selector] = found;
+  await page.locator(`main ${selector(...groups)}`).first().waitFor();
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
 }
 
 /** axe-core's script, read the first time a test asks for it. */

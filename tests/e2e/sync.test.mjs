@@ -3,24 +3,12 @@
 // content kept, a newer feed installed with only the packs the reader needs, no rollback,
 // offline start from the device, and a dead first mirror skipped for the next one.
 // The app is a copy of dist/ whose feed mirrors point at the local server (cross-origin).
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { prepareFeeds, startFeedServer } from "./feed-server.mjs";
-import {
-  articleTitles,
-  buildWithMirrors,
-  checkForUpdates,
-  contentStatus,
-  diagnostics,
-  freePort,
-  goTab,
-  launch,
-  presetLanguage,
-  serve,
-  syncIdle,
-} from "./support.mjs";
+import { DEAD_MIRROR, LOCAL_MIRROR, servedApp } from "./served-app.mjs";
+import { articleTitles, checkForUpdates, contentStatus, diagnostics, goTab, syncIdle } from "./support.mjs";
 
 const LANG = "en";
 const WANTED = ["en", "ru"]; // the reader's language and the fallback
@@ -32,35 +20,17 @@ const packGets = (requests) =>
     .map((r) => ({ ...r, lang: r.path.slice("/feed/packs/".length).split(".")[0] }));
 const gets = (requests, file) => requests.filter((r) => r.method === "GET" && r.path === `/feed/${file}`);
 
-// Bounded: builds in before() may wait for Cargo's lock while another build runs.
+// Bounded: the set-up may wait for Cargo's lock while another build runs.
 const SUITE = { timeout: 15 * 60 * 1000 };
 
 describe("sync with one mirror", SUITE, () => {
-  let feed, app, feeds, server, browser, page;
+  let feed, feeds, url, page;
+  const app = servedApp({ name: "sync", mirrors: [LOCAL_MIRROR], lang: LANG, welcomed: false }, (app) => ({ feed, feeds, url, page } = app));
   /** Titles shown before any newer content: the bundled feed's. */
   let bundledTitles;
 
-  before(async () => {
-    feed = await startFeedServer();
-    app = buildWithMirrors("sync", [feed.base]);
-    feeds = prepareFeeds(join(app, "feed"));
-    feed.use({ dir: feeds.feeds.unchanged });
-    server = await serve(app, await freePort());
-    browser = await launch();
-    await presetLanguage(browser.context, LANG);
-    page = await browser.context.newPage();
-  }, { timeout: 10 * 60 * 1000 }); // builds may wait for Cargo's lock
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await feed?.close();
-    feeds?.remove();
-    if (app) rmSync(app, { recursive: true, force: true });
-  });
-
   test("first start installs the bundled feed and confirms it with the mirror", async () => {
-    await page.goto(`${server.url}/rights`);
+    await page.goto(`${url}/rights`);
     bundledTitles = await articleTitles(page);
     assert.ok(Object.keys(bundledTitles).length >= 10, `only ${Object.keys(bundledTitles).length} articles shown`);
     await feed.waitFor((r) => gets(r, "manifest.json").length > 0, { what: "start-up manifest request" });
@@ -148,7 +118,7 @@ describe("sync with one mirror", SUITE, () => {
   test("after every refusal, a reload shows the bundled content from the device and the mirror still answers 304", async () => {
     feed.use({ dir: feeds.feeds.unchanged });
     const from = feed.requests.length;
-    await page.goto(`${server.url}/rights`);
+    await page.goto(`${url}/rights`);
     assert.deepEqual(await articleTitles(page), bundledTitles);
     await feed.waitFor((r) => gets(r.slice(from), "manifest.json").length > 0, { what: "start-up manifest request" });
     await goTab(page, "more");
@@ -162,7 +132,7 @@ describe("sync with one mirror", SUITE, () => {
   test("newer feed: installed at start-up, only the reader's packs downloaded, new title shown", async () => {
     feed.use({ dir: feeds.feeds.newer });
     const from = feed.requests.length;
-    await page.goto(`${server.url}/rights`);
+    await page.goto(`${url}/rights`);
     const changed = page.locator(`#articles li[data-id="${feeds.newer.article}"] strong`);
     await page.waitForFunction(
       ([id, title]) => document.querySelector(`#articles li[data-id="${id}"]`)?.textContent.includes(title),
@@ -221,7 +191,7 @@ describe("sync with one mirror", SUITE, () => {
   test("offline, a reload shows the updated content from the device", async () => {
     await feed.settled();
     const from = feed.requests.length;
-    await browser.context.setOffline(true);
+    await app.context.setOffline(true);
     try {
       await page.reload();
       const titles = await articleTitles(page);
@@ -235,7 +205,7 @@ describe("sync with one mirror", SUITE, () => {
       assert.equal(last.outcome, "no-network");
       assert.equal(feed.requests.length, from, "nothing reached the mirror while offline");
     } finally {
-      await browser.context.setOffline(false);
+      await app.context.setOffline(false);
     }
     // Back online the app checks again by itself (the `online` event): a 304.
     await feed.waitFor((r) => gets(r.slice(from), "manifest.json").length > 0, { what: "manifest request on `online`" });
@@ -290,30 +260,12 @@ describe("sync with one mirror", SUITE, () => {
 });
 
 describe("sync with the first mirror down", SUITE, () => {
-  let feed, app, feeds, server, browser, page, dead;
-
-  before(async () => {
-    feed = await startFeedServer();
-    dead = `http://127.0.0.1:${await freePort()}/feed/`; // nothing listens there
-    app = buildWithMirrors("mirrors", [dead, feed.base]);
-    feeds = prepareFeeds(join(app, "feed"));
-    feed.use({ dir: feeds.feeds.newer });
-    server = await serve(app, await freePort());
-    browser = await launch();
-    await presetLanguage(browser.context, LANG);
-    page = await browser.context.newPage();
-  }, { timeout: 10 * 60 * 1000 }); // builds may wait for Cargo's lock
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await feed?.close();
-    feeds?.remove();
-    if (app) rmSync(app, { recursive: true, force: true });
-  });
+  let feed, feeds, url, page, dead;
+  const options = { name: "mirrors", mirrors: [DEAD_MIRROR, LOCAL_MIRROR], feed: "newer", lang: LANG, welcomed: false };
+  servedApp(options, (app) => ({ feed, feeds, url, page, mirrors: [dead] } = app));
 
   test("a dead first mirror is recorded as no-network and the second one delivers", async () => {
-    await page.goto(`${server.url}/rights`);
+    await page.goto(`${url}/rights`);
     await page.waitForFunction(
       ([id, title]) => document.querySelector(`#articles li[data-id="${id}"]`)?.textContent.includes(title),
       [feeds.newer.article, feeds.newer.title],

@@ -2,31 +2,21 @@
 // fixed: the review level in words with the number of sources and the date, numbered sources,
 // figures shown as possibly changed only after their period ends, proposals marked as not law,
 // machine translations marked, in all five languages, and axe-core finds no WCAG 2.2 AA violation.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { axeViolations, installedOffline } from "./support.mjs";
+import { servedApp } from "./served-app.mjs";
+import { axeViolations, openScreen } from "./support.mjs";
 
 const DECEMBER = new Date("2026-12-15T12:00:00+03:00");
 const NEXT_YEAR = new Date("2027-01-02T12:00:00+03:00");
 const LANGS = ["ru", "ky", "en", "uz", "tg"];
 
-let app;
+const app = servedApp({ name: "trust", offline: true }, (app) => app.context.clock.setFixedTime(DECEMBER));
 
-before(async () => {
-  app = await installedOffline("trust");
-  await app.browser.context.clock.setFixedTime(DECEMBER);
-});
-
-after(async () => {
-  await app?.close();
-});
-
-/** Opens an article and waits for its title. */
+/** Opens an article and waits until it is drawn whole. */
 async function article(id) {
-  const { page, url } = app;
-  await page.goto(`${url}/rights/${id}`);
-  await page.locator(`article[data-id="${id}"] h1`).waitFor();
-  return page;
+  await openScreen(app.page, app.url, `/rights/${id}`);
+  return app.page;
 }
 
 /** Switches the app to `lang` with More → Language (offline, its pack comes from the bundled feed). */
@@ -66,10 +56,10 @@ test("figures are marked as possibly changed only after their period, by the dev
   assert.equal(await own.locator("[data-review=needs-legal-review]").count(), 1, "weak sources stay marked");
   assert.equal(await page.locator(".verified").last().getAttribute("data-level"), "needs-legal-review");
 
-  await app.browser.context.clock.setFixedTime(NEXT_YEAR);
+  await app.context.clock.setFixedTime(NEXT_YEAR);
   page = await article("patent-monthly-payment");
   await page.locator('[data-mark=expired][data-date="2026-12-31"]').waitFor();
-  await app.browser.context.clock.setFixedTime(DECEMBER);
+  await app.context.clock.setFixedTime(DECEMBER);
 });
 
 test("proposals live in their own category and say they are not law, with the date", async () => {
@@ -119,7 +109,6 @@ test("every language shows the marks in its own words, and machine translations 
 test("the marked screens pass axe-core (WCAG 2.2 AA) and fit 320 px", async () => {
   for (const id of ["registration-eaeu", "ruid-biometrics", "proposed-changes", "patent-monthly-payment"]) {
     const page = await article(id);
-    await page.waitForTimeout(300);
     const violations = await axeViolations(page);
     assert.deepEqual(violations, [], `axe on /rights/${id}`);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -1,0 +1,20 @@
+// Minifying with terser (an npm package of tests/): the JS glue here; the QR encoder and the
+// service worker in their own steps. Trunk's own minifier cannot parse wasm-bindgen's glue.
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { setIntegrity } from "./index-html.mjs";
+import { packagePath } from "./repo.mjs";
+
+/** terser's `minify(code, options)`. */
+export const { minify } = await import(pathToFileURL(packagePath("terser")));
+
+/** Minifies the app's JS glue in `dir` and writes its new integrity into index.html. */
+export async function minifyGlue(dir) {
+  for (const name of readdirSync(dir).filter((file) => /^jardam-app-[0-9a-f]+\.js$/.test(file))) {
+    const path = join(dir, name);
+    const { code } = await minify(readFileSync(path, "utf8"), { module: true, ecma: 2020 });
+    writeFileSync(path, code);
+    setIntegrity(dir, name, code);
+  }
+}
