@@ -37,9 +37,7 @@ test("without IndexedDB the bundled content is shown from memory and the app say
 
 test("a stored record that cannot be decoded is rebuilt from the bundled feed", async () => {
   await withEnglishPage(async (page) => {
-    await page.goto(`${app.url}/rights`);
-    await page.locator("#articles li[data-id=police-check]").waitFor();
-    await page.waitForFunction(() => document.querySelector("#content-status")?.dataset.contentVersion);
+    await firstStart(page);
     await page.evaluate(
       () =>
         new Promise((resolve, reject) => {
