@@ -6,9 +6,6 @@
 use core::fmt;
 use core::str::FromStr;
 
-use serde::de::{self, Deserializer, Visitor};
-use serde::{Deserialize, Serialize, Serializer};
-
 /// A valid calendar date between 0001-01-01 and 9999-12-31, written `YYYY-MM-DD`.
 ///
 /// Ordering is chronological. The fields are private so that every `Date` is a real day.
@@ -277,28 +274,6 @@ impl crate::codec::json::FromJson for Date {
 impl crate::codec::json::ToJson for Date {
     fn write(&self, w: &mut crate::codec::json::Writer) {
         w.string(&self.to_string());
-    }
-}
-
-impl Serialize for Date {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
-        struct DateVisitor;
-        impl Visitor<'_> for DateVisitor {
-            type Value = Date;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a date written YYYY-MM-DD")
-            }
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<Date, E> {
-                Date::parse(text).map_err(|e| E::custom(format_args!("`{text}`: {e}")))
-            }
-        }
-        deserializer.deserialize_str(DateVisitor)
     }
 }
 
