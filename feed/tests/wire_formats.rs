@@ -309,6 +309,11 @@ fn every_outcome() -> Vec<Outcome> {
     all
 }
 
+/// Every item of `part` of each of `items`, in order.
+fn every<T, U: Clone>(items: &[T], part: impl Fn(&T) -> &[U]) -> Vec<U> {
+    items.iter().flat_map(|item| part(item).to_vec()).collect()
+}
+
 fn inlines_within(inlines: &[Inline], out: &mut Vec<Inline>) {
     for inline in inlines {
         out.push(inline.clone());
@@ -359,16 +364,16 @@ fn every_wire_type_reads_and_writes_the_same_with_codec_json_and_serde_json() {
     let bundle_file = bundle::write(&manifest_file, &signature_file, &pack_files).unwrap();
     let bundle: Bundle = json::from_slice(&bundle_file).unwrap();
 
-    let articles: Vec<_> = packs.iter().flat_map(|p| p.articles.clone()).collect();
-    let contacts: Vec<_> = packs.iter().flat_map(|p| p.contacts.clone()).collect();
-    let checklists: Vec<_> = packs.iter().flat_map(|p| p.checklists.clone()).collect();
-    let steps: Vec<_> = checklists.iter().flat_map(|c| c.steps.clone()).collect();
+    let articles = every(&packs, |pack| &pack.articles);
+    let contacts = every(&packs, |pack| &pack.contacts);
+    let checklists = every(&packs, |pack| &pack.checklists);
+    let steps = every(&checklists, |checklist| &checklist.steps);
     let provenances: Vec<_> = (articles.iter().map(|a| a.provenance.clone()))
         .chain(contacts.iter().map(|c| c.provenance.clone()))
         .chain(checklists.iter().map(|c| c.provenance.clone()))
         .collect();
-    let sources: Vec<_> = provenances.iter().flat_map(|p| p.sources.clone()).collect();
-    let blocks: Vec<Block> = articles.iter().flat_map(|a| a.body.clone()).collect();
+    let sources = every(&provenances, |provenance| &provenance.sources);
+    let blocks: Vec<Block> = every(&articles, |article| &article.body);
     let mut inlines = Vec::new();
     for block in &blocks {
         for line in block.lines() {
@@ -416,36 +421,12 @@ fn every_wire_type_reads_and_writes_the_same_with_codec_json_and_serde_json() {
     seen.written("Anchors", &anchors);
     seen.written("Date", &dates);
     seen.read("Pack", &packs);
-    seen.read(
-        "Category",
-        &packs
-            .iter()
-            .flat_map(|p| p.categories.clone())
-            .collect::<Vec<_>>(),
-    );
-    seen.read(
-        "Region",
-        &packs
-            .iter()
-            .flat_map(|p| p.regions.clone())
-            .collect::<Vec<_>>(),
-    );
+    seen.read("Category", &every(&packs, |pack| &pack.categories));
+    seen.read("Region", &every(&packs, |pack| &pack.regions));
     seen.read("Article", &articles);
     seen.read("Contact", &contacts);
-    seen.read(
-        "Phone",
-        &contacts
-            .iter()
-            .flat_map(|c| c.phones.clone())
-            .collect::<Vec<_>>(),
-    );
-    seen.read(
-        "Hours",
-        &contacts
-            .iter()
-            .flat_map(|c| c.hours.clone())
-            .collect::<Vec<_>>(),
-    );
+    seen.read("Phone", &every(&contacts, |contact| &contact.phones));
+    seen.read("Hours", &every(&contacts, |contact| &contact.hours));
     seen.read("Checklist", &checklists);
     seen.read("Step", &steps);
     seen.read(
