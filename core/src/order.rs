@@ -1,6 +1,7 @@
 //! Sorting the short lists the app shows (categories, contacts, stays) without the standard
-//! library's sort: every `sort_by_key` on a new type adds about 4 KB of WebAssembly, this
-//! insertion sort a few hundred bytes.
+//! library's sort: std's `sort_by_key` at this sort's five callers made the size-tuned release
+//! WebAssembly 1,129 bytes larger with brotli (2,532 raw; BENCHMARKS.md, "order.rs re-measured",
+//! 2026-12-02), where this insertion sort costs a few hundred bytes.
 
 /// Sorts `items` by `key`, keeping equal keys in their order (stable). Quadratic in the
 /// worst case: meant for lists of at most a few hundred items.

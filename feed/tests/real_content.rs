@@ -10,10 +10,11 @@ fn real_content_passes() {
     assert!(run.stdout.starts_with("ok: "), "{}", run.stdout);
 }
 
-/// The app reads feeds with `jardam_core::codec::json`, the editors' tool writes them with serde: every
-/// pack and the manifest built from the real content must read back the same both ways.
+/// Every pack of the real feed, read as the app reads it, has articles and contacts, and the
+/// body's `[1]` links to the first source's page. (`wire_formats.rs` checks the app's reader
+/// against serde on the same feed.)
 #[test]
-fn the_apps_reader_reads_the_real_feed_as_serde_wrote_it() {
+fn the_apps_reader_reads_every_pack_of_the_real_feed() {
     use jardam_core::codec::json;
     use jardam_core::content::Pack;
     use jardam_core::feed::Manifest;
@@ -21,25 +22,10 @@ fn the_apps_reader_reads_the_real_feed_as_serde_wrote_it() {
     let (_temp, out) = common::build_real_feed();
     let bytes = std::fs::read(out.join("manifest.json")).unwrap();
     let manifest: Manifest = json::from_slice(&bytes).unwrap();
-    assert_eq!(
-        manifest,
-        serde_json::from_slice::<Manifest>(&bytes).unwrap()
-    );
     assert_eq!(manifest.packs.len(), 5);
-    let rewritten = json::to_string(&manifest);
-    assert_eq!(
-        json::from_slice::<Manifest>(rewritten.as_bytes()).unwrap(),
-        manifest
-    );
     for entry in manifest.packs.values() {
         let bytes = std::fs::read(out.join(&entry.file)).unwrap();
         let pack: Pack = json::from_slice(&bytes).unwrap();
-        assert_eq!(
-            pack,
-            serde_json::from_slice::<Pack>(&bytes).unwrap(),
-            "{}",
-            entry.file
-        );
         assert!(
             !pack.articles.is_empty() && !pack.contacts.is_empty(),
             "{}",

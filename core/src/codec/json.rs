@@ -4,7 +4,8 @@
 //!
 //! serde's derived readers and writers are copied for every type, and made up more than a
 //! tenth of the app's WebAssembly; this code is shared by all types (BENCHMARKS.md, "Shell
-//! size cut"). The editors' feed tool still writes with serde, and tests check that both agree.
+//! size cut"). The editors' feed tool still writes with serde (core's feature `serde`, which the
+//! app never enables), and `feed/tests/wire_formats.rs` checks every wire type both ways.
 //! Reading follows `serde_json` with serde's defaults: unknown fields are skipped, a missing
 //! field is an error unless the type says it has a default, and integers must be whole and in
 //! range. Unlike serde, a repeated field keeps its last value.
@@ -421,7 +422,7 @@ impl<T: FromJson> FromJson for Vec<T> {
 
 /// Implements [`FromJson`] for a struct read from an object, listing each field with its JSON
 /// name and whether it is `required` or has a `default` when missing (as serde's
-/// `#[serde(default)]`).
+/// `#[serde(default)]`); `skip_empty` reads as `default` (see [`json_struct!`]).
 #[macro_export]
 macro_rules! from_json_struct {
     ($ty:ty { $($name:literal => $field:ident: $kind:ident),+ $(,)? }) => {
@@ -443,6 +444,9 @@ macro_rules! from_json_struct {
         $field.ok_or($crate::codec::json::JsonError::Missing($name))?
     };
     (@field default, $field:ident, $name:literal) => {
+        $field.unwrap_or_default()
+    };
+    (@field skip_empty, $field:ident, $name:literal) => {
         $field.unwrap_or_default()
     };
 }
@@ -569,11 +573,12 @@ macro_rules! integer_to_json {
 integer_to_json!(u8, u16, u32, u64, i32);
 
 /// Milliseconds since 1970 (`Date.now()`), the only floating-point numbers the app stores,
-/// are whole: written as integers, read back by [`FromJson`] for `f64`.
+/// are whole: written with a zero fraction (`1763761234567.0`), as `serde_json` writes whole
+/// numbers below 10^16, without the standard library's float formatting; a fraction is dropped.
 impl ToJson for f64 {
     fn write(&self, w: &mut Writer) {
         if self.is_finite() {
-            w.raw(&(*self as i64).to_string());
+            w.raw(&format!("{}.0", *self as i64));
         } else {
             w.raw("null");
         }
@@ -607,8 +612,28 @@ impl<T: ToJson + ?Sized> ToJson for &T {
     }
 }
 
+/// A field value that [`json_struct!`] leaves out when empty, for a field listed `skip_empty`
+/// (serde's `skip_serializing_if = "Vec::is_empty"` or `"Option::is_none"`).
+pub trait Empty {
+    /// Whether the value is empty (an empty list, `None`).
+    fn is_empty(&self) -> bool;
+}
+
+impl<T> Empty for Vec<T> {
+    fn is_empty(&self) -> bool {
+        <[T]>::is_empty(self)
+    }
+}
+
+impl<T> Empty for Option<T> {
+    fn is_empty(&self) -> bool {
+        self.is_none()
+    }
+}
+
 /// Implements [`FromJson`] like [`from_json_struct!`] and [`ToJson`] for a struct the app also
-/// writes: every field, in the order listed, which must be the struct's (serde's order).
+/// writes: every field, in the order listed, which must be the struct's (serde's order), except
+/// a `skip_empty` field whose value is [`Empty`], which is left out.
 #[macro_export]
 macro_rules! json_struct {
     ($ty:ty { $($name:literal => $field:ident: $kind:ident),+ $(,)? }) => {
@@ -617,13 +642,19 @@ macro_rules! json_struct {
         impl $crate::codec::json::ToJson for $ty {
             fn write(&self, w: &mut $crate::codec::json::Writer) {
                 w.begin_object();
-                $(
-                    w.field($name);
-                    $crate::codec::json::ToJson::write(&self.$field, w);
-                )+
+                $($crate::json_struct!(@write w, $name, &self.$field, $kind);)+
                 w.end_object();
             }
         }
+    };
+    (@write $w:ident, $name:literal, $value:expr, skip_empty) => {
+        if !$crate::codec::json::Empty::is_empty($value) {
+            $crate::json_struct!(@write $w, $name, $value, required);
+        }
+    };
+    (@write $w:ident, $name:literal, $value:expr, $kind:ident) => {
+        $w.field($name);
+        $crate::codec::json::ToJson::write($value, $w);
     };
 }
 
@@ -637,6 +668,8 @@ mod tests {
         count: u32,
         tags: Vec<String>,
         note: Option<String>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        flags: Vec<u8>,
     }
 
     crate::json_struct!(Sample {
@@ -644,6 +677,7 @@ mod tests {
         "count" => count: required,
         "tags" => tags: default,
         "note" => note: default,
+        "flags" => flags: skip_empty,
     });
 
     #[test]
@@ -653,12 +687,35 @@ mod tests {
             count: 7,
             tags: vec!["a".into(), String::new()],
             note: None,
+            flags: Vec::new(),
         };
         let text = to_string(&sample);
         assert_eq!(text, serde_json::to_string(&sample).unwrap());
+        assert!(
+            !text.contains("flags"),
+            "an empty skip_empty field is left out: {text}"
+        );
         assert_eq!(from_slice::<Sample>(text.as_bytes()).unwrap(), sample);
+        let with_flags = Sample {
+            flags: vec![1, 2],
+            ..sample
+        };
+        let text = to_string(&with_flags);
+        assert_eq!(text, serde_json::to_string(&with_flags).unwrap());
+        assert_eq!(from_slice::<Sample>(text.as_bytes()).unwrap(), with_flags);
+        let written_empty = r#"{"name":"a","count":1,"tags":[],"note":null,"flags":[]}"#;
+        assert_eq!(
+            from_slice::<Sample>(written_empty.as_bytes())
+                .unwrap()
+                .flags,
+            Vec::<u8>::new()
+        );
         assert_eq!(to_string(&vec![vec![true], vec![]]), "[[true],[]]");
-        assert_eq!(to_string(&1_763_761_234_567.0_f64), "1763761234567");
+        assert_eq!(to_string(&1_763_761_234_567.0_f64), "1763761234567.0");
+        assert_eq!(
+            to_string(&1_763_761_234_567.0_f64),
+            serde_json::to_string(&1_763_761_234_567.0_f64).unwrap()
+        );
         assert_eq!(
             from_slice::<f64>(b"1763761234567.0"),
             Ok(1_763_761_234_567.0)
@@ -681,7 +738,8 @@ mod tests {
                 name: "Ош".into(),
                 count: 3,
                 tags: vec!["a".into()],
-                note: None
+                note: None,
+                flags: Vec::new(),
             }
         );
     }

@@ -4,9 +4,6 @@
 
 use core::fmt;
 use core::ops::Index;
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::codec::json::{FromJson, JsonError, Reader, ToJson, Writer};
 
@@ -126,18 +123,6 @@ impl<V> Index<&str> for LangMap<V> {
     }
 }
 
-impl<V: Serialize> Serialize for LangMap<V> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.iter())
-    }
-}
-
-impl<'de, V: Deserialize<'de>> Deserialize<'de> for LangMap<V> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        BTreeMap::<String, V>::deserialize(deserializer).map(|map| map.into_iter().collect())
-    }
-}
-
 impl<V: FromJson> FromJson for LangMap<V> {
     fn read(r: &mut Reader<'_>) -> Result<Self, JsonError> {
         let mut map = LangMap::new();
@@ -162,6 +147,8 @@ impl<V: ToJson> ToJson for LangMap<V> {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::*;
 
     fn map(pairs: &[(&str, u32)]) -> LangMap<u32> {

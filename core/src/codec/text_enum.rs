@@ -1,48 +1,9 @@
 //! Plumbing for the closed lists of words used in content (`"needs-legal-review"`, `"mon"`, `"KG"`…):
-//! one macro gives each enum its text, parsing, `Display`, serde and `FromJson` as a plain string.
+//! one macro gives each enum its text, parsing, `Display`, `FromJson` and (feature `serde`) serde
+//! as a plain string.
 
-use core::fmt;
-use core::marker::PhantomData;
-
-use serde::de::{self, Visitor};
-
-/// Deserializes one of a closed list of words.
-pub(crate) struct TextVisitor<T> {
-    what: &'static str,
-    parse: fn(&str) -> Option<T>,
-    names: &'static [&'static str],
-    marker: PhantomData<T>,
-}
-
-impl<T> TextVisitor<T> {
-    pub(crate) fn new(
-        what: &'static str,
-        parse: fn(&str) -> Option<T>,
-        names: &'static [&'static str],
-    ) -> Self {
-        TextVisitor {
-            what,
-            parse,
-            names,
-            marker: PhantomData,
-        }
-    }
-}
-
-impl<T> Visitor<'_> for TextVisitor<T> {
-    type Value = T;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.what)
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<T, E> {
-        (self.parse)(text).ok_or_else(|| E::unknown_variant(text, self.names))
-    }
-}
-
-/// Implements `ALL`, `NAMES`, `as_str`, `parse`, `Display`, `Serialize`, `Deserialize` and `FromJson` for a
-/// field-less enum, given each variant's text.
+/// Implements `ALL`, `NAMES`, `as_str`, `parse`, `Display`, `FromJson` and (feature `serde`)
+/// `Serialize` and `Deserialize` for a field-less enum, given each variant's text.
 macro_rules! text_enum_impls {
     ($ty:ident, $what:literal, { $($variant:ident => $text:literal),+ $(,)? }) => {
         impl $ty {
@@ -73,6 +34,7 @@ macro_rules! text_enum_impls {
             }
         }
 
+        #[cfg(feature = "serde")]
         impl serde::Serialize for $ty {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
@@ -86,9 +48,10 @@ macro_rules! text_enum_impls {
             }
         }
 
+        #[cfg(feature = "serde")]
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<$ty, D::Error> {
-                deserializer.deserialize_str($crate::codec::text_enum::TextVisitor::new(
+                deserializer.deserialize_str($crate::codec::serde_impls::TextVisitor::new(
                     $what,
                     $ty::parse,
                     $ty::NAMES,

@@ -11,19 +11,15 @@
 //!  {"table": {"head": [["Article"], ["Fine"]], "rows": [[["18.8"], ["2,000 ₽"]]]}}]
 //! ```
 
-use core::fmt;
-
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
-use serde::{Deserialize, Serialize};
-
 use crate::codec::json::{FromJson, JsonError, Reader};
 use crate::from_json_struct;
 
 /// A block of an article body.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Block {
     /// A heading: `##` is level 2, `###` level 3.
-    #[serde(rename = "h")]
+    #[cfg_attr(feature = "serde", serde(rename = "h"))]
     Heading {
         /// 2 or 3.
         level: u8,
@@ -31,10 +27,10 @@ pub enum Block {
         inlines: Vec<Inline>,
     },
     /// A paragraph.
-    #[serde(rename = "p")]
+    #[cfg_attr(feature = "serde", serde(rename = "p"))]
     Paragraph(Vec<Inline>),
     /// A one-level list.
-    #[serde(rename = "list")]
+    #[cfg_attr(feature = "serde", serde(rename = "list"))]
     List {
         /// Numbered (`1.`) rather than bulleted (`-`).
         ordered: bool,
@@ -42,7 +38,7 @@ pub enum Block {
         items: Vec<Vec<Inline>>,
     },
     /// A table: a header row and body rows, each cell a line of inline text.
-    #[serde(rename = "table")]
+    #[cfg_attr(feature = "serde", serde(rename = "table"))]
     Table {
         /// The header cells.
         head: Vec<Vec<Inline>>,
@@ -90,13 +86,14 @@ impl Block {
 }
 
 /// A run of text inside a block.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub enum Inline {
     /// Bold text (which may contain links).
-    #[serde(rename = "b")]
+    #[cfg_attr(feature = "serde", serde(rename = "b"))]
     Bold(Vec<Inline>),
     /// A link; `href` has passed [`safe_href`].
-    #[serde(rename = "a")]
+    #[cfg_attr(feature = "serde", serde(rename = "a"))]
     Link {
         /// The visible text.
         text: String,
@@ -104,60 +101,8 @@ pub enum Inline {
         href: String,
     },
     /// Plain text, serialized as a bare JSON string.
-    #[serde(untagged)]
+    #[cfg_attr(feature = "serde", serde(untagged))]
     Text(String),
-}
-
-/// Read by hand: serde's derived reader for an enum with an untagged variant buffers every
-/// value first, which costs about 3 KB of WebAssembly and time on every article.
-impl<'de> Deserialize<'de> for Inline {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Inline, D::Error> {
-        deserializer.deserialize_any(InlineVisitor)
-    }
-}
-
-struct InlineVisitor;
-
-impl<'de> Visitor<'de> for InlineVisitor {
-    type Value = Inline;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a string, {\"b\": [...]} or {\"a\": {\"text\", \"href\"}}")
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<Inline, E> {
-        Ok(Inline::Text(text.to_owned()))
-    }
-
-    fn visit_string<E: de::Error>(self, text: String) -> Result<Inline, E> {
-        Ok(Inline::Text(text))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Inline, A::Error> {
-        #[derive(Deserialize)]
-        struct Link {
-            text: String,
-            href: String,
-        }
-        let key: String = map
-            .next_key()?
-            .ok_or_else(|| de::Error::invalid_length(0, &self))?;
-        let inline = match key.as_str() {
-            "b" => Inline::Bold(map.next_value()?),
-            "a" => {
-                let link: Link = map.next_value()?;
-                Inline::Link {
-                    text: link.text,
-                    href: link.href,
-                }
-            }
-            other => return Err(de::Error::unknown_variant(other, &["b", "a"])),
-        };
-        if map.next_key::<IgnoredAny>()?.is_some() {
-            return Err(de::Error::invalid_length(2, &self));
-        }
-        Ok(inline)
-    }
 }
 
 impl FromJson for Block {

@@ -10,8 +10,6 @@ pub mod markup;
 pub mod missions;
 pub mod provenance;
 
-use serde::{Deserialize, Serialize};
-
 use crate::codec::text_enum::text_enum_impls;
 use crate::content::markup::Block;
 pub use crate::content::provenance::{Provenance, Review, Source};
@@ -19,7 +17,8 @@ use crate::from_json_struct;
 use crate::time::date::{Date, Weekday};
 
 /// Everything the app shows in one language.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Pack {
     /// Format of this pack: [`crate::feed::SCHEMA_VERSION`].
     pub schema: u32,
@@ -30,7 +29,7 @@ pub struct Pack {
     /// The Rights categories, sorted by `order`.
     pub categories: Vec<Category>,
     /// Regions and cities that contacts serve, sorted by `order`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub regions: Vec<Region>,
     /// Rights articles, sorted by id.
     pub articles: Vec<Article>,
@@ -83,7 +82,8 @@ impl Pack {
 }
 
 /// A Rights category, such as "Entry, registration and stay".
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Category {
     /// Id, e.g. `arrival`.
     pub id: String,
@@ -96,7 +96,8 @@ pub struct Category {
 }
 
 /// A region or city of Russia that contacts serve, such as "Moscow".
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Region {
     /// Id, e.g. `moscow`.
     pub id: String,
@@ -107,7 +108,8 @@ pub struct Region {
 }
 
 /// A rights article.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Article {
     /// Id, e.g. `registration-eaeu`; also its route `/rights/ID`.
     pub id: String,
@@ -120,28 +122,28 @@ pub struct Article {
     /// The text, as safe blocks.
     pub body: Vec<Block>,
     /// Search words.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub tags: Vec<String>,
     /// Whom it concerns.
     pub applies_to: Vec<Audience>,
     /// Shown under "Help now".
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "is_false"))]
     pub emergency: bool,
     /// When the rule itself last changed, when a source says so.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub updated: Option<Date>,
     /// A bill or draft, not law: the date its status was last looked up.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub proposed_as_of: Option<Date>,
     /// Where the facts come from and how far they were checked.
     pub provenance: Provenance,
     /// Language the text is actually in; differs from the pack's when it is a fallback.
     pub lang: String,
     /// Ids of related articles.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub related: Vec<String>,
     /// Ids of contacts to call about it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub contacts: Vec<String>,
 }
 
@@ -156,7 +158,8 @@ impl Contact {
 }
 
 /// An organisation or hotline.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Contact {
     /// Id, e.g. `kg-embassy-moscow`; also its route `/hotlines/ID`.
     pub id: String,
@@ -167,38 +170,38 @@ pub struct Contact {
     /// Name.
     pub name: String,
     /// What they help with.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub note: Option<String>,
     /// Street address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub address: Option<String>,
     /// Phone numbers (E.164, or a short emergency number such as `112`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub phones: Vec<Phone>,
     /// WhatsApp number, E.164.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub whatsapp: Option<String>,
     /// Telegram user name, without `@`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub telegram: Option<String>,
     /// E-mail address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub email: Option<String>,
     /// Web site, https.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub website: Option<String>,
     /// Ids of the [`Region`]s served, or `["all"]` ([`ALL_REGIONS`]).
     pub regions: Vec<String>,
     /// Time zone of `hours`, e.g. `Europe/Moscow`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub hours_tz: Option<String>,
     /// Opening hours.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub hours: Vec<Hours>,
     /// Languages spoken.
     pub languages: Vec<String>,
     /// Free to call (`true`) or paid (`false`); absent when unknown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub free: Option<bool>,
     /// Where the details come from and how far they were checked.
     pub provenance: Provenance,
@@ -207,7 +210,8 @@ pub struct Contact {
 }
 
 /// A phone number and what it reaches.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Phone {
     /// E.164 (`+79251155047`) or a short emergency number (`112`).
     pub number: String,
@@ -217,12 +221,13 @@ pub struct Phone {
     /// when the number was last confirmed.
     pub source: u32,
     /// When a test call found the number unanswered, if one did.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub unanswered_on: Option<Date>,
 }
 
 /// Opening hours on some days of the week.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Hours {
     /// The days these hours apply to.
     pub days: Vec<Weekday>,
@@ -233,7 +238,8 @@ pub struct Hours {
 }
 
 /// A document checklist: the steps to be legal after some event.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Checklist {
     /// Id, e.g. `kg-worker-arrival`.
     pub id: String,
@@ -250,33 +256,38 @@ pub struct Checklist {
     /// Language the text is actually in.
     pub lang: String,
     /// Ids of related articles.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub related: Vec<String>,
 }
 
 /// One step of a [`Checklist`].
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Step {
     /// Id, unique within its checklist (the app remembers ticked steps by it).
     pub id: String,
     /// What to do.
     pub what: String,
     /// Where to do it.
-    #[serde(rename = "where", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "serde",
+        serde(rename = "where", default, skip_serializing_if = "Option::is_none")
+    )]
     pub where_: Option<String>,
     /// The cost in words ("Free", "about 6,000 roubles a month").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub cost: Option<String>,
     /// The cost in roubles, when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub cost_rub: Option<u32>,
     /// By when it must be done.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub deadline: Option<DeadlineRule>,
 }
 
 /// A deadline counted from an event, such as "30 days from entry".
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct DeadlineRule {
     /// The event it counts from.
     pub from: Anchor,
@@ -285,11 +296,11 @@ pub struct DeadlineRule {
     /// The unit of `amount`.
     pub unit: DeadlineUnit,
     /// For a repeating deadline (a monthly patent payment): the period in months.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub every_months: Option<u32>,
     /// Working days added after `amount` (negative: before), as in "10 working days before the
     /// 12 months end".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub and_working_days: Option<i32>,
 }
 
@@ -433,6 +444,7 @@ from_json_struct!(DeadlineRule {
     "and_working_days" => and_working_days: default,
 });
 
+#[cfg(feature = "serde")]
 fn is_false(value: &bool) -> bool {
     !*value
 }

@@ -5,27 +5,26 @@
 //! The levels say what was actually done, no more: editors comparing the text with its cited
 //! sources is not legal advice, and only a named reviewer makes an item "lawyer-reviewed".
 
-use serde::{Deserialize, Serialize};
-
 use crate::codec::text_enum::text_enum_impls;
 use crate::from_json_struct;
 use crate::time::date::Date;
 
 /// Where an item's facts come from and how far they were checked.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Provenance {
     /// What was done to check the facts.
     pub review: Review,
     /// When the editors last compared the item with its sources.
     pub checked_on: Date,
     /// Who reviewed it, for [`Review::LawyerReviewed`] only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub reviewed_by: Option<String>,
     /// Whether the text in this pack is a machine translation no person has checked.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "is_false"))]
     pub machine_translated: bool,
     /// Last day its figures (prices, lists, experiment dates) are known to hold.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub valid_until: Option<Date>,
     /// Where the facts come from, in the order the text refers to them (`[1]` is the first).
     pub sources: Vec<Source>,
@@ -62,14 +61,15 @@ impl Provenance {
 }
 
 /// A source of the facts in an item.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Source {
     /// Outlet and what it said.
     pub title: String,
     /// The page that states the facts.
     pub url: String,
     /// Date of the source, when it is dated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     pub date: Option<Date>,
 }
 
@@ -88,6 +88,7 @@ from_json_struct!(Source {
     "date" => date: default,
 });
 
+#[cfg(feature = "serde")]
 fn is_false(value: &bool) -> bool {
     !*value
 }

@@ -5,8 +5,6 @@
 //! verifies exactly like a sync: the signature against the trusted keys, every pack against the
 //! signed hashes, and the version against the installed one. Only newer content is taken.
 
-use serde::{Deserialize, Serialize};
-
 use crate::codec::json;
 use crate::codec::langmap::LangMap;
 use crate::content::Pack;
@@ -24,7 +22,8 @@ pub const MAX_BUNDLE_BYTES: usize =
     2 * (MAX_MANIFEST_BYTES + MAX_SIGNATURE_BYTES + MAX_LANGS * MAX_PACK_BYTES);
 
 /// A hand-off file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Bundle {
     /// Always [`FORMAT`].
     pub format: String,

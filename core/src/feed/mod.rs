@@ -16,7 +16,6 @@ pub mod trust;
 use std::fmt;
 
 use ed25519_dalek::{Signature, VerifyingKey};
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::codec::hex;
@@ -40,7 +39,8 @@ pub const MANIFEST_FILE: &str = "manifest.json";
 pub const SIGNATURE_FILE: &str = "manifest.json.sig";
 
 /// What a feed contains; signed as a whole.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Manifest {
     /// Format version, [`SCHEMA_VERSION`].
     pub schema: u32,
@@ -55,15 +55,16 @@ pub struct Manifest {
     /// One pack per language, by language code.
     pub packs: LangMap<PackEntry>,
     /// Keys trusted from this feed on (key rotation; see [`crate::feed::trust`]).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub new_keys: Vec<TrustedKey>,
     /// Ids of keys never trusted again from this feed on.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub revoked_keys: Vec<String>,
 }
 
 /// Where one language's pack is and how to recognise it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct PackEntry {
     /// Path relative to the manifest, `packs/LANG.HASH16.json`.
     pub file: String,
@@ -80,8 +81,8 @@ json_struct!(Manifest {
     "key_id" => key_id: required,
     "min_app_version" => min_app_version: required,
     "packs" => packs: required,
-    "new_keys" => new_keys: default,
-    "revoked_keys" => revoked_keys: default,
+    "new_keys" => new_keys: skip_empty,
+    "revoked_keys" => revoked_keys: skip_empty,
 });
 
 json_struct!(PackEntry {

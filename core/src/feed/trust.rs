@@ -9,30 +9,19 @@
 //! `revoked_keys` if A must not sign again); once devices have it, sign with B. Add B to the
 //! app's key list for new installs.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
 use crate::codec::hex;
 use crate::codec::json::{FromJson, JsonError, Reader, ToJson, Writer};
 use crate::json_struct;
 
 /// A public key allowed to sign feeds. In JSON: `{"id": "…", "public_key": "64 hex digits"}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct TrustedKey {
     /// The id written in manifests signed by it.
     pub id: String,
     /// The ed25519 public key.
-    #[serde(serialize_with = "to_hex", deserialize_with = "from_hex")]
+    #[cfg_attr(feature = "serde", serde(with = "crate::codec::serde_impls::hex_key"))]
     pub public_key: [u8; 32],
-}
-
-fn to_hex<S: Serializer>(key: &[u8; 32], serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(&hex::encode(key))
-}
-
-fn from_hex<'de, D: Deserializer<'de>>(deserializer: D) -> Result<[u8; 32], D::Error> {
-    let text = String::deserialize(deserializer)?;
-    hex::decode_array(&text)
-        .ok_or_else(|| serde::de::Error::custom("a public key is 64 lowercase hex digits"))
 }
 
 impl FromJson for TrustedKey {
@@ -71,7 +60,7 @@ impl ToJson for TrustedKey {
 
 json_struct!(Keyring {
     "keys" => keys: required,
-    "revoked" => revoked: default,
+    "revoked" => revoked: skip_empty,
 });
 
 impl TrustedKey {
@@ -85,10 +74,11 @@ impl TrustedKey {
 }
 
 /// The keys a verifier trusts and the ids it has seen revoked.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Keyring {
     keys: Vec<TrustedKey>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
     revoked: Vec<String>,
 }
 

@@ -286,7 +286,10 @@ pub(crate) mod tests {
             "tg",
             vec![
                 ("hello", text("Салом, {name}")),
-                ("days", forms(&[("other", "{n} рӯз монд")])),
+                (
+                    "days",
+                    forms(&[("one", "{n} рӯз монд"), ("other", "{n} рӯз монд")]),
+                ),
             ],
         );
         assert_eq!(check(&english(), &tajik), Vec::<String>::new());
@@ -360,13 +363,20 @@ pub(crate) mod tests {
             "tg",
             vec![
                 ("hello", text("Салом, {name}")),
-                ("days", forms(&[("one", "{n} рӯз"), ("other", "{n} рӯз")])),
+                (
+                    "days",
+                    forms(&[
+                        ("one", "{n} рӯз"),
+                        ("many", "{n} рӯз"),
+                        ("other", "{n} рӯз"),
+                    ]),
+                ),
             ],
         );
         assert_eq!(
             check(&english(), &tajik),
             [
-                "locales/tg.toml: key `days` has the plural form `one`, which `tg` does not use (it needs other)"
+                "locales/tg.toml: key `days` has the plural form `many`, which `tg` does not use (it needs one, other)"
             ]
         );
     }

@@ -5,10 +5,12 @@
 //!   `many` for the rest (0, 5–20, 25 …). CLDR's `other` only covers fractions.
 //! - English (`en`): `one` for exactly 1, `other` for the rest.
 //! - Kyrgyz (`ky`) and Uzbek (`uz`): `one` for 1 (`n = 1`), `other` for the rest.
-//! - Tajik (`tg`): CLDR has no rules, so the root rules apply: `other` for every number.
+//! - Tajik (`tg`): `one` for 0 and 1 (`i = 0 or n = 1`, as Persian; added in CLDR 49), `other`
+//!   for the rest.
 //!
 //! The app's build checks that each locale gives exactly the forms of [`categories`], and the
-//! app picks one with [`category`]: both read this one table.
+//! app picks one with [`category`]: both read this one table. The tests check it against
+//! ICU4X's compiled CLDR 49 data for every number below 10,000.
 
 /// A CLDR plural category used by one of the app's languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -56,7 +58,7 @@ const OTHER: &[Category] = &[Category::Other];
 /// [`Category`] order. Languages CLDR has no rules for get the root rules: only `other`.
 pub fn categories(lang: &str) -> &'static [Category] {
     match lang {
-        "en" | "ky" | "uz" => ONE_OTHER,
+        "en" | "ky" | "uz" | "tg" => ONE_OTHER,
         "ru" => ONE_FEW_MANY,
         _ => OTHER,
     }
@@ -66,7 +68,8 @@ pub fn categories(lang: &str) -> &'static [Category] {
 pub fn category(lang: &str, n: u64) -> Category {
     match lang {
         "en" | "ky" | "uz" if n == 1 => Category::One,
-        "en" | "ky" | "uz" => Category::Other,
+        "tg" if n <= 1 => Category::One,
+        "en" | "ky" | "uz" | "tg" => Category::Other,
         "ru" => match (n % 10, n % 100) {
             (1, r) if r != 11 => Category::One,
             (2..=4, r) if !(12..=14).contains(&r) => Category::Few,
@@ -128,12 +131,18 @@ mod tests {
     }
 
     #[test]
-    fn tajik_other_only() {
-        assert!(
-            of("tg", &[0, 1, 2, 5, 11, 21, 101])
-                .iter()
-                .all(|&c| c == Category::Other)
+    fn tajik_one_for_zero_and_one() {
+        use Category::{One, Other};
+        assert_eq!(
+            of("tg", &[0, 1, 2, 5, 11, 21, 101]),
+            [One, One, Other, Other, Other, Other, Other]
         );
+    }
+
+    #[test]
+    fn a_language_without_rules_gets_the_root_rules() {
+        assert_eq!(categories("xx"), [Category::Other]);
+        assert_eq!(category("xx", 1), Category::Other);
     }
 
     #[test]
@@ -149,6 +158,44 @@ mod tests {
                     "{lang} never uses {c:?}"
                 );
             }
+        }
+    }
+
+    /// ICU4X's compiled CLDR data as the outside oracle.
+    fn cldr(lang: &str) -> icu_plurals::PluralRules {
+        let locale: icu_locale_core::Locale = lang.parse().unwrap();
+        icu_plurals::PluralRules::try_new_cardinal(locale.into()).unwrap()
+    }
+
+    fn from_cldr(category: icu_plurals::PluralCategory) -> Option<Category> {
+        use icu_plurals::PluralCategory as Cldr;
+        match category {
+            Cldr::One => Some(Category::One),
+            Cldr::Few => Some(Category::Few),
+            Cldr::Many => Some(Category::Many),
+            Cldr::Other => Some(Category::Other),
+            Cldr::Zero | Cldr::Two => None,
+        }
+    }
+
+    #[test]
+    fn every_whole_number_below_ten_thousand_gets_cldrs_category() {
+        for lang in ["ky", "ru", "uz", "tg", "en"] {
+            let rules = cldr(lang);
+            let mut used = Vec::new();
+            for n in 0..10_000u64 {
+                let expected = from_cldr(rules.category_for(n));
+                assert_eq!(Some(category(lang, n)), expected, "{lang} {n}");
+                if !used.contains(&category(lang, n)) {
+                    used.push(category(lang, n));
+                }
+            }
+            used.sort();
+            assert_eq!(
+                categories(lang),
+                used,
+                "{lang}: the categories whole numbers use"
+            );
         }
     }
 

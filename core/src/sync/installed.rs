@@ -14,29 +14,36 @@ pub const BUNDLED_FEED: &str = "/feed/";
 
 /// The installed feed, stored as one record beside the packs.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Installed {
     /// The verified manifest.
     pub manifest: Manifest,
     /// Base URL it came from: a mirror, [`BUNDLED_FEED`], or empty for a hand-off file.
     pub mirror: String,
     /// The manifest's ETag there, for the next conditional request.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub etag: Option<String>,
     /// The manifest's Last-Modified there.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub last_modified: Option<String>,
     /// When a mirror last confirmed or delivered it (Unix ms); `None` when no mirror has.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub checked_at_ms: Option<f64>,
     /// SHA-256 of each pack held on the device, by language: always the manifest's own.
     pub held: LangMap<String>,
     /// The keys trusted after this feed (it may have introduced or revoked keys); the next
     /// feed is verified with them.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub keys: Keyring,
     /// `manifest.json` and its signature exactly as verified, so the content can be passed on
     /// as a hand-off file (empty for content installed before they were kept).
+    #[cfg_attr(feature = "serde", serde(default))]
     pub signed: Signed,
 }
 
 /// A feed's manifest and signature files, exactly as published.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Signed {
     /// `manifest.json`.
     pub manifest: String,

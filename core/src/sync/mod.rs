@@ -3,8 +3,6 @@
 
 pub mod installed;
 
-use serde::Serialize;
-
 use crate::codec::json::{FromJson, JsonError, Reader, ToJson, Writer};
 use crate::codec::langmap::LangMap;
 use crate::feed::{FeedError, Manifest};
@@ -138,8 +136,9 @@ pub fn decide(
 }
 
 /// The result of one sync attempt against one mirror, for the UI and the diagnostics list.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "code", rename_all = "kebab-case")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "code", rename_all = "kebab-case"))]
 pub enum Outcome {
     /// The feed has nothing newer.
     UpToDate,
@@ -344,7 +343,8 @@ impl From<&FeedError> for Outcome {
 }
 
 /// One sync attempt, kept for More → Diagnostics.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Attempt {
     /// When it ended, Unix milliseconds.
     pub at_ms: f64,

@@ -6,9 +6,6 @@
 use core::fmt;
 use core::str::FromStr;
 
-use serde::de::{self, Deserializer, Visitor};
-use serde::{Deserialize, Serialize, Serializer};
-
 /// A valid calendar date between 0001-01-01 and 9999-12-31, written `YYYY-MM-DD`.
 ///
 /// Ordering is chronological. The fields are private so that every `Date` is a real day.
@@ -280,28 +277,6 @@ impl crate::codec::json::ToJson for Date {
     }
 }
 
-impl Serialize for Date {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
-        struct DateVisitor;
-        impl Visitor<'_> for DateVisitor {
-            type Value = Date;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a date written YYYY-MM-DD")
-            }
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<Date, E> {
-                Date::parse(text).map_err(|e| E::custom(format_args!("`{text}`: {e}")))
-            }
-        }
-        deserializer.deserialize_str(DateVisitor)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -409,6 +384,138 @@ mod tests {
         assert_eq!(d("2025-12-01").add_working_days(-1), Some(d("2025-11-28")));
         assert_eq!(d("2025-11-27").add_working_days(7), Some(d("2025-12-08")));
         assert_eq!(d("2025-11-29").add_working_days(0), Some(d("2025-11-29")));
+    }
+
+    /// The same day in jiff, the outside oracle.
+    fn theirs(date: Date) -> jiff::civil::Date {
+        jiff::civil::date(date.year() as i16, date.month() as i8, date.day() as i8)
+    }
+
+    /// jiff's day as ours, if within 0001-01-01..=9999-12-31.
+    fn ours(date: jiff::civil::Date) -> Option<Date> {
+        let (y, m, d) = (date.year(), date.month(), date.day());
+        Date::new(i32::from(y), m as u32, d as u32).ok()
+    }
+
+    /// Every 97th day from 0001-01-01 to 9999-12-31, and every day of 1999–2001, 2099–2101 and
+    /// of the first and last two years.
+    fn dense_days() -> Vec<Date> {
+        let (first, last) = (Date::MIN.days_since_epoch(), Date::MAX.days_since_epoch());
+        let whole_years = [1, 2, 1999, 2000, 2001, 2099, 2100, 2101, 9998, 9999]
+            .map(|y| Date::new(y, 1, 1).unwrap().days_since_epoch());
+        (first..=last)
+            .step_by(97)
+            .chain(whole_years.into_iter().flat_map(|start| start..start + 366))
+            .filter_map(Date::from_days_since_epoch)
+            .collect()
+    }
+
+    #[test]
+    fn every_day_from_year_1_to_9999_matches_jiff() {
+        let epoch = jiff::civil::date(1970, 1, 1);
+        let mut expected = jiff::civil::date(1, 1, 1);
+        let last = Date::MAX.days_since_epoch();
+        for n in Date::MIN.days_since_epoch()..=last {
+            let date = Date::from_days_since_epoch(n).unwrap();
+            assert_eq!(theirs(date), expected, "day {n}");
+            assert_eq!(date.days_since_epoch(), n);
+            assert_eq!(
+                n,
+                epoch.duration_until(expected).as_secs() / 86_400,
+                "{date}"
+            );
+            let weekday = expected.weekday().to_monday_zero_offset() as usize;
+            assert_eq!(date.weekday(), Weekday::ALL[weekday], "{date}");
+            let month_length = days_in_month(date.year(), date.month());
+            assert_eq!(month_length, expected.days_in_month() as u32, "{date}");
+            assert_eq!(is_leap_year(date.year()), expected.in_leap_year(), "{date}");
+            if n < last {
+                expected = expected.tomorrow().unwrap();
+            }
+        }
+    }
+
+    #[test]
+    fn prints_and_parses_days_as_jiff_does() {
+        for date in dense_days() {
+            let text = date.to_string();
+            assert_eq!(text, theirs(date).to_string());
+            assert_eq!(Date::parse(&text), Ok(date));
+        }
+    }
+
+    #[test]
+    fn parses_exactly_the_digit_strings_jiff_reads_as_a_date_from_year_1() {
+        for year in [
+            "0000", "0001", "0004", "0100", "1900", "2000", "2024", "2025", "9999",
+        ] {
+            for month in 0..100 {
+                for day in 0..100 {
+                    let text = format!("{year}-{month:02}-{day:02}");
+                    let expected = text.parse::<jiff::civil::Date>().ok().and_then(ours);
+                    assert_eq!(Date::parse(&text).ok(), expected, "{text}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn adds_days_and_months_as_jiff_does() {
+        use jiff::Span;
+        let day_steps = [
+            -3_652_058, -100_000, -1000, -366, -365, -1, 1, 28, 365, 1461, 3_652_058,
+        ];
+        let month_steps = [
+            -119_988, -1200, -25, -13, -12, -11, -1, 1, 2, 11, 12, 13, 25, 1200,
+        ];
+        for date in dense_days() {
+            let start = theirs(date);
+            for days in day_steps {
+                let expected = start
+                    .checked_add(Span::new().days(days))
+                    .ok()
+                    .and_then(ours);
+                assert_eq!(date.add_days(days), expected, "{date} + {days} days");
+                if let Some(later) = expected {
+                    assert_eq!(date.days_until(later), days);
+                }
+            }
+            for months in month_steps {
+                let expected = start
+                    .checked_add(Span::new().months(months))
+                    .ok()
+                    .and_then(ours);
+                assert_eq!(
+                    date.add_months(months),
+                    expected,
+                    "{date} + {months} months"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn counts_working_days_as_weekdays_by_jiff() {
+        use jiff::civil::Weekday as W;
+        let start = Date::new(2023, 12, 1).unwrap().days_since_epoch();
+        for date in (start..start + 800).filter_map(Date::from_days_since_epoch) {
+            for days in -30i64..=30 {
+                let mut expected = theirs(date);
+                let mut left = days.abs();
+                while left > 0 {
+                    expected = if days < 0 {
+                        expected.yesterday()
+                    } else {
+                        expected.tomorrow()
+                    }
+                    .unwrap();
+                    if !matches!(expected.weekday(), W::Saturday | W::Sunday) {
+                        left -= 1;
+                    }
+                }
+                assert_eq!(date.add_working_days(days), ours(expected), "{date} {days}");
+            }
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ use crate::time::date::Date;
 
 /// The dates of the events deadlines count from, as far as the user has entered them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Anchors {
     /// Entry into Russia.
     pub entry: Option<Date>,
