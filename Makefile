@@ -56,6 +56,7 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --exclude jardam-app --all-targets -- -D warnings
 	cargo clippy -p jardam-app --target wasm32-unknown-unknown -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc -p jardam-core --no-deps --quiet
 
 ## A test that hangs fails after 5 minutes instead of stopping the suite.
 test-e2e:

@@ -35,7 +35,7 @@ pub enum JsonError {
     },
     /// An object lacks a field its type needs.
     Missing(&'static str),
-    /// Arrays and objects nest more deeply than [`MAX_DEPTH`].
+    /// Arrays and objects nest more deeply than the reader allows (128 levels).
     TooDeep,
 }
 
@@ -422,7 +422,7 @@ impl<T: FromJson> FromJson for Vec<T> {
 
 /// Implements [`FromJson`] for a struct read from an object, listing each field with its JSON
 /// name and whether it is `required` or has a `default` when missing (as serde's
-/// `#[serde(default)]`); `skip_empty` reads as `default` (see [`json_struct!`]).
+/// `#[serde(default)]`); `skip_empty` reads as `default` (see [`crate::json_struct!`]).
 #[macro_export]
 macro_rules! from_json_struct {
     ($ty:ty { $($name:literal => $field:ident: $kind:ident),+ $(,)? }) => {
@@ -612,7 +612,7 @@ impl<T: ToJson + ?Sized> ToJson for &T {
     }
 }
 
-/// A field value that [`json_struct!`] leaves out when empty, for a field listed `skip_empty`
+/// A field value that [`crate::json_struct!`] leaves out when empty, for a field listed `skip_empty`
 /// (serde's `skip_serializing_if = "Vec::is_empty"` or `"Option::is_none"`).
 pub trait Empty {
     /// Whether the value is empty (an empty list, `None`).
