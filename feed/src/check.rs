@@ -10,6 +10,7 @@ use jardam_core::content::limits::{
 };
 use jardam_core::time::date::Date;
 
+use crate::letter;
 use crate::load;
 use crate::problem::Problem;
 use crate::reader::At;
@@ -48,6 +49,12 @@ pub fn check_dir(dir: &Path, today: Date) -> (Option<Content>, Vec<Problem>) {
         today,
         load::checklist,
     );
+    // Letters are a new kind: content without a `letters/` directory has none.
+    let letters = if dir.join("letters").is_dir() {
+        load_kind(dir, "letters", &langs, &mut problems, today, letter::load)
+    } else {
+        Vec::new()
+    };
 
     // No kind has more items than the app accepts.
     let dir_of = |kind: &str| dir.join(kind).display().to_string();
@@ -98,6 +105,7 @@ pub fn check_dir(dir: &Path, today: Date) -> (Option<Content>, Vec<Problem>) {
         ),
         ("contact", contacts.iter().map(|c| &c.header).collect()),
         ("checklist", checklists.iter().map(|c| &c.header).collect()),
+        ("letter", letters.iter().map(|l| &l.header).collect()),
     ] {
         let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
         for h in headers {
@@ -182,6 +190,12 @@ pub fn check_dir(dir: &Path, today: Date) -> (Option<Content>, Vec<Problem>) {
             refs.push((c.header.file.as_str(), r, "related", "article", ok));
         }
     }
+    for l in &letters {
+        for r in &l.related {
+            let ok = article_ids.contains(r.value.as_str());
+            refs.push((l.header.file.as_str(), r, "related", "article", ok));
+        }
+    }
     for (file, at, field, what, ok) in refs {
         if !ok {
             problems.push(Problem {
@@ -201,6 +215,7 @@ pub fn check_dir(dir: &Path, today: Date) -> (Option<Content>, Vec<Problem>) {
         articles,
         contacts,
         checklists,
+        letters,
     });
     (content, problems)
 }
@@ -245,10 +260,11 @@ pub fn plural(count: usize, word: &str) -> String {
 pub fn summary(content: &Content) -> String {
     let n = plural;
     format!(
-        "{}, {}, {} in {}",
+        "{}, {}, {}, {} in {}",
         n(content.articles.len(), "article"),
         n(content.contacts.len(), "contact"),
         n(content.checklists.len(), "checklist"),
+        n(content.letters.len(), "letter"),
         n(content.feed.langs.declared.len(), "language")
     )
 }

@@ -22,7 +22,7 @@ use crate::source::{
 };
 
 /// Parses `text` as TOML, reporting every syntax error; `None` if there was any.
-fn parse<'i>(r: &mut Reader<'_>, text: &'i str) -> Option<DeTable<'i>> {
+pub(crate) fn parse<'i>(r: &mut Reader<'_>, text: &'i str) -> Option<DeTable<'i>> {
     let (table, errors) = DeTable::parse_recoverable(text);
     if errors.is_empty() {
         return Some(table.into_inner());
@@ -156,7 +156,13 @@ pub fn feed(file: &str, text: &str, problems: &mut Vec<Problem>, today: Date) ->
 
 /// Checks that an item has text in every language, directly or through a fallback, and — for
 /// emergency articles — directly in every language.
-fn coverage<T>(r: &mut Reader<'_>, texts: &Texts<T>, path: &str, langs: &Langs, all: Option<&str>) {
+pub(crate) fn coverage<T>(
+    r: &mut Reader<'_>,
+    texts: &Texts<T>,
+    path: &str,
+    langs: &Langs,
+    all: Option<&str>,
+) {
     if texts.present.is_empty() {
         return; // Reported as missing already.
     }
@@ -196,7 +202,7 @@ fn coverage<T>(r: &mut Reader<'_>, texts: &Texts<T>, path: &str, langs: &Langs, 
 }
 
 /// Reads the `[text.LANG]` tables of `table`, each with `read`.
-fn texts<'t, 'i, T>(
+pub(crate) fn texts<'t, 'i, T>(
     r: &mut Reader<'_>,
     table: &Table<'t, 'i>,
     langs: &Langs,
@@ -238,7 +244,7 @@ fn texts<'t, 'i, T>(
 }
 
 /// `written_by` of a `[text.LANG]`: whether the text is a machine translation.
-fn machine_translated(r: &mut Reader<'_>, table: &Table<'_, '_>) -> Option<bool> {
+pub(crate) fn machine_translated(r: &mut Reader<'_>, table: &Table<'_, '_>) -> Option<bool> {
     r.word(
         table,
         "written_by",
@@ -269,7 +275,7 @@ impl WrittenBy {
 }
 
 /// The fields every item has at its top: see [`header`].
-const HEADER_FIELDS: [&str; 7] = [
+pub(crate) const HEADER_FIELDS: [&str; 7] = [
     "id",
     "review",
     "checked_on",
@@ -281,7 +287,7 @@ const HEADER_FIELDS: [&str; 7] = [
 
 /// `id` (equal to the file name), the review level with `checked_on` and `reviewed_by`,
 /// `valid_until` and `[[sources]]`.
-fn header(r: &mut Reader<'_>, root: &Table<'_, '_>, stem: &str) -> Header {
+pub(crate) fn header(r: &mut Reader<'_>, root: &Table<'_, '_>, stem: &str) -> Header {
     let mut header = Header {
         file: r.file.to_owned(),
         ..Header::default()
@@ -345,7 +351,7 @@ fn sources(r: &mut Reader<'_>, root: &Table<'_, '_>) -> Vec<Source> {
         .collect()
 }
 
-fn ids(r: &mut Reader<'_>, table: &Table<'_, '_>, key: &str) -> Vec<At<String>> {
+pub(crate) fn ids(r: &mut Reader<'_>, table: &Table<'_, '_>, key: &str) -> Vec<At<String>> {
     let list = r.strings(table, key, false, false);
     let field = table.field(key);
     list.into_iter()
@@ -439,7 +445,7 @@ pub fn article(
 /// Converts a `body` value, reporting each construct outside the subset at its own line.
 /// Reports each `[n]` of `text` (starting at `first_line`) that names no source: `n` must be
 /// between 1 and the number of `[[sources]]`.
-fn check_references(
+pub(crate) fn check_references(
     r: &mut Reader<'_>,
     text: &str,
     first_line: usize,
