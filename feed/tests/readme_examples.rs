@@ -3,9 +3,9 @@
 //! Only their `…` placeholders may fail value checks.
 
 use jardam_core::time::date::Date;
-use jardam_feed::load;
 use jardam_feed::problem::Problem;
 use jardam_feed::source::Langs;
+use jardam_feed::{letter, load};
 
 fn examples() -> Vec<(String, String)> {
     let readme =
@@ -39,8 +39,8 @@ fn readme_examples_match_the_checker() {
     let examples = examples();
     assert_eq!(
         examples.len(),
-        5,
-        "article, contact, checklist, categories, regions"
+        6,
+        "article, contact, checklist, categories, regions, letter"
     );
     for (heading, text) in examples {
         let mut problems: Vec<Problem> = Vec::new();
@@ -66,6 +66,9 @@ fn readme_examples_match_the_checker() {
             }
             "Regions" => {
                 load::regions("README regions", &text, &langs, &mut problems, today);
+            }
+            "Letters" => {
+                letter::load("README letter", &id, &text, &langs, &mut problems, today);
             }
             other => panic!("unexpected example under {heading:?} ({other})"),
         }
