@@ -73,6 +73,9 @@ pub enum ValueProblem {
     Braces,
     /// The template names a placeholder that is no field: a broken template.
     NotAField,
+    /// A part of the template (`field` names it) has a curly bracket that is no placeholder,
+    /// which a value could complete into one: a broken template.
+    StrayBrace,
 }
 
 /// The `{name}` placeholders of `text` as (byte offset of `{`, name): a name is one or more
@@ -204,11 +207,24 @@ pub fn compose(
         }
     }
     let parts = &letter.letter;
-    for part in [&parts.to, &parts.from, &parts.title, &parts.signature]
+    let named = [
+        ("to", &parts.to),
+        ("from", &parts.from),
+        ("title", &parts.title),
+        ("signature", &parts.signature),
+    ];
+    for (part_name, part) in named
         .into_iter()
-        .chain(&parts.body)
+        .chain(parts.body.iter().map(|p| ("body", p)))
     {
-        for (_, name) in placeholders(part) {
+        let found = placeholders(part);
+        if part.matches(['{', '}']).count() != 2 * found.len() {
+            errors.push(FieldError {
+                field: part_name.to_owned(),
+                problem: ValueProblem::StrayBrace,
+            });
+        }
+        for (_, name) in found {
             let known = name == TODAY || letter.field(name).is_some();
             if !known && !errors.iter().any(|e| e.field == name) {
                 errors.push(FieldError {
@@ -379,7 +395,7 @@ mod tests {
     #[test]
     fn a_placeholder_that_names_no_field_is_refused() {
         let mut letter = sample();
-        letter.letter.title = "Заявление {nobody} {x y}".into();
+        letter.letter.title = "Заявление {nobody}".into();
         let errors = compose(
             &letter,
             &values(&[("full_name", "A"), ("amount", "1")]),
@@ -391,6 +407,25 @@ mod tests {
             [FieldError {
                 field: "nobody".into(),
                 problem: ValueProblem::NotAField
+            }]
+        );
+    }
+
+    #[test]
+    fn a_stray_curly_bracket_in_the_template_is_refused() {
+        let mut letter = sample();
+        letter.letter.body[1] = "Прошу {{full_name}}".into();
+        let errors = compose(
+            &letter,
+            &values(&[("full_name", "a"), ("amount", "1")]),
+            d("2026-12-02"),
+        )
+        .unwrap_err();
+        assert_eq!(
+            errors,
+            [FieldError {
+                field: "body".into(),
+                problem: ValueProblem::StrayBrace
             }]
         );
     }
