@@ -231,7 +231,8 @@ pub fn warnings(content: &Content, today: Date) -> Vec<Problem> {
         .iter()
         .map(|a| &a.header)
         .chain(content.contacts.iter().map(|c| &c.header))
-        .chain(content.checklists.iter().map(|c| &c.header));
+        .chain(content.checklists.iter().map(|c| &c.header))
+        .chain(content.letters.iter().map(|l| &l.header));
     let mut expired: Vec<(Date, Problem)> = headers
         .filter_map(|h| {
             let (until, line) = h.valid_until.filter(|(until, _)| *until < today)?;

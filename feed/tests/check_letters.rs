@@ -252,3 +252,26 @@ fn the_russian_text_is_required_as_the_others_fall_back_to_it() {
     let line = f.line(LETTER, "[text.en]");
     f.expect_problem(LETTER, line, "text.ru", "text in `ru` is required");
 }
+
+#[test]
+fn a_letter_whose_figures_expired_is_a_warning() {
+    let f = Fixture::valid();
+    f.edit(
+        LETTER,
+        "checked_on = 2026-11-20",
+        "checked_on = 2026-11-20\nvalid_until = 2026-11-20",
+    );
+    let line = f.line(LETTER, "valid_until");
+    let run = f.check();
+    assert_eq!(
+        run.code,
+        0,
+        "a warning does not stop publication: {}",
+        run.all()
+    );
+    let expected = format!(
+        "{}:{line}: field `valid_until`: warning: its figures were valid until 2026-11-20",
+        f.path(LETTER).display()
+    );
+    assert!(run.stderr.contains(&expected), "{}", run.all());
+}
