@@ -5,7 +5,7 @@
 //!
 //! | module | holds |
 //! |---|---|
-//! | [`content`] | a language's pack: articles, contacts, checklists, their markup, audiences, sources, size limits, missions |
+//! | [`content`] | a language's pack: articles, contacts, checklists, letter templates, their markup, audiences, sources, size limits, missions |
 //! | [`feed`] | the signed feed: manifest, keyring and signature checks, the bundled copy |
 //! | [`sync`] | when to check for new content, what to fetch and accept, which packs are installed |
 //! | [`time`] | dates, deadlines, opening hours, the stay counter, calendar files |

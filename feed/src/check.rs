@@ -10,7 +10,8 @@ use jardam_core::content::limits::{
 };
 use jardam_core::time::date::Date;
 
-use crate::load;
+use crate::letter;
+use crate::load::{self, ItemFile};
 use crate::problem::Problem;
 use crate::reader::At;
 use crate::source::{Content, Langs};
@@ -48,6 +49,12 @@ pub fn check_dir(dir: &Path, today: Date) -> (Option<Content>, Vec<Problem>) {
         today,
         load::checklist,
     );
+    // Letters are a new kind: content without a `letters/` directory has none.
+    let letters = if dir.join("letters").is_dir() {
+        load_kind(dir, "letters", &langs, &mut problems, today, letter::load)
+    } else {
+        Vec::new()
+    };
 
     // No kind has more items than the app accepts.
     let dir_of = |kind: &str| dir.join(kind).display().to_string();
@@ -98,6 +105,7 @@ pub fn check_dir(dir: &Path, today: Date) -> (Option<Content>, Vec<Problem>) {
         ),
         ("contact", contacts.iter().map(|c| &c.header).collect()),
         ("checklist", checklists.iter().map(|c| &c.header).collect()),
+        ("letter", letters.iter().map(|l| &l.header).collect()),
     ] {
         let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
         for h in headers {
@@ -182,6 +190,12 @@ pub fn check_dir(dir: &Path, today: Date) -> (Option<Content>, Vec<Problem>) {
             refs.push((c.header.file.as_str(), r, "related", "article", ok));
         }
     }
+    for l in &letters {
+        for r in &l.related {
+            let ok = article_ids.contains(r.value.as_str());
+            refs.push((l.header.file.as_str(), r, "related", "article", ok));
+        }
+    }
     for (file, at, field, what, ok) in refs {
         if !ok {
             problems.push(Problem {
@@ -201,6 +215,7 @@ pub fn check_dir(dir: &Path, today: Date) -> (Option<Content>, Vec<Problem>) {
         articles,
         contacts,
         checklists,
+        letters,
     });
     (content, problems)
 }
@@ -216,7 +231,8 @@ pub fn warnings(content: &Content, today: Date) -> Vec<Problem> {
         .iter()
         .map(|a| &a.header)
         .chain(content.contacts.iter().map(|c| &c.header))
-        .chain(content.checklists.iter().map(|c| &c.header));
+        .chain(content.checklists.iter().map(|c| &c.header))
+        .chain(content.letters.iter().map(|l| &l.header));
     let mut expired: Vec<(Date, Problem)> = headers
         .filter_map(|h| {
             let (until, line) = h.valid_until.filter(|(until, _)| *until < today)?;
@@ -245,10 +261,11 @@ pub fn plural(count: usize, word: &str) -> String {
 pub fn summary(content: &Content) -> String {
     let n = plural;
     format!(
-        "{}, {}, {} in {}",
+        "{}, {}, {}, {} in {}",
         n(content.articles.len(), "article"),
         n(content.contacts.len(), "contact"),
         n(content.checklists.len(), "checklist"),
+        n(content.letters.len(), "letter"),
         n(content.feed.langs.declared.len(), "language")
     )
 }
@@ -281,7 +298,7 @@ fn read(file: &str, problems: &mut Vec<Problem>) -> Option<String> {
 
 /// The `ID.toml` files of `dir/kind`, sorted: (file as shown, id from the name, text).
 /// How one item file is read: file name, file stem, text, languages, problems, today.
-type Loader<T> = fn(&str, &str, &str, &Langs, &mut Vec<Problem>, Date) -> Option<T>;
+type Loader<T> = for<'a> fn(&ItemFile<'a>, &'a mut Vec<Problem>) -> Option<T>;
 
 /// Reads every item file in `dir/kind` with `load`, keeping the items that could be read.
 fn load_kind<T>(
@@ -294,7 +311,16 @@ fn load_kind<T>(
 ) -> Vec<T> {
     items(dir, kind, problems)
         .into_iter()
-        .filter_map(|(file, stem, text)| load(&file, &stem, &text, langs, problems, today))
+        .filter_map(|(file, stem, text)| {
+            let item = ItemFile {
+                file: &file,
+                stem: &stem,
+                text: &text,
+                langs,
+                today,
+            };
+            load(&item, problems)
+        })
         .collect()
 }
 

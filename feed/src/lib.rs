@@ -6,6 +6,7 @@
 pub mod check;
 pub mod cli;
 pub mod clock;
+pub mod letter;
 pub mod load;
 pub mod markdown;
 pub mod pack;

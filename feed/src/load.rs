@@ -21,8 +21,33 @@ use crate::source::{
     SrcChecklist, SrcContact, SrcStep, StepText, Texts,
 };
 
+/// One item file to load (`articles/ID.toml` and the like) and what it is checked against.
+#[derive(Clone, Copy)]
+pub struct ItemFile<'a> {
+    /// The path, for messages.
+    pub file: &'a str,
+    /// The file name without `.toml`: the item's id.
+    pub stem: &'a str,
+    /// The file's text.
+    pub text: &'a str,
+    /// The feed's languages.
+    pub langs: &'a Langs,
+    /// Dates after this are in the future.
+    pub today: Date,
+}
+
+impl<'a> ItemFile<'a> {
+    /// A reader for the file's problems, and its TOML; `None` (the syntax errors reported)
+    /// when it does not parse.
+    pub(crate) fn open(&self, problems: &'a mut Vec<Problem>) -> Option<(Reader<'a>, DeTable<'a>)> {
+        let mut r = Reader::new(self.file, self.text, problems, self.today);
+        let map = parse(&mut r, self.text)?;
+        Some((r, map))
+    }
+}
+
 /// Parses `text` as TOML, reporting every syntax error; `None` if there was any.
-fn parse<'i>(r: &mut Reader<'_>, text: &'i str) -> Option<DeTable<'i>> {
+pub(crate) fn parse<'i>(r: &mut Reader<'_>, text: &'i str) -> Option<DeTable<'i>> {
     let (table, errors) = DeTable::parse_recoverable(text);
     if errors.is_empty() {
         return Some(table.into_inner());
@@ -156,7 +181,13 @@ pub fn feed(file: &str, text: &str, problems: &mut Vec<Problem>, today: Date) ->
 
 /// Checks that an item has text in every language, directly or through a fallback, and — for
 /// emergency articles — directly in every language.
-fn coverage<T>(r: &mut Reader<'_>, texts: &Texts<T>, path: &str, langs: &Langs, all: Option<&str>) {
+pub(crate) fn coverage<T>(
+    r: &mut Reader<'_>,
+    texts: &Texts<T>,
+    path: &str,
+    langs: &Langs,
+    all: Option<&str>,
+) {
     if texts.present.is_empty() {
         return; // Reported as missing already.
     }
@@ -196,7 +227,7 @@ fn coverage<T>(r: &mut Reader<'_>, texts: &Texts<T>, path: &str, langs: &Langs, 
 }
 
 /// Reads the `[text.LANG]` tables of `table`, each with `read`.
-fn texts<'t, 'i, T>(
+pub(crate) fn texts<'t, 'i, T>(
     r: &mut Reader<'_>,
     table: &Table<'t, 'i>,
     langs: &Langs,
@@ -238,7 +269,7 @@ fn texts<'t, 'i, T>(
 }
 
 /// `written_by` of a `[text.LANG]`: whether the text is a machine translation.
-fn machine_translated(r: &mut Reader<'_>, table: &Table<'_, '_>) -> Option<bool> {
+pub(crate) fn machine_translated(r: &mut Reader<'_>, table: &Table<'_, '_>) -> Option<bool> {
     r.word(
         table,
         "written_by",
@@ -269,7 +300,7 @@ impl WrittenBy {
 }
 
 /// The fields every item has at its top: see [`header`].
-const HEADER_FIELDS: [&str; 7] = [
+pub(crate) const HEADER_FIELDS: [&str; 7] = [
     "id",
     "review",
     "checked_on",
@@ -281,7 +312,7 @@ const HEADER_FIELDS: [&str; 7] = [
 
 /// `id` (equal to the file name), the review level with `checked_on` and `reviewed_by`,
 /// `valid_until` and `[[sources]]`.
-fn header(r: &mut Reader<'_>, root: &Table<'_, '_>, stem: &str) -> Header {
+pub(crate) fn header(r: &mut Reader<'_>, root: &Table<'_, '_>, stem: &str) -> Header {
     let mut header = Header {
         file: r.file.to_owned(),
         ..Header::default()
@@ -345,7 +376,7 @@ fn sources(r: &mut Reader<'_>, root: &Table<'_, '_>) -> Vec<Source> {
         .collect()
 }
 
-fn ids(r: &mut Reader<'_>, table: &Table<'_, '_>, key: &str) -> Vec<At<String>> {
+pub(crate) fn ids(r: &mut Reader<'_>, table: &Table<'_, '_>, key: &str) -> Vec<At<String>> {
     let list = r.strings(table, key, false, false);
     let field = table.field(key);
     list.into_iter()
@@ -358,16 +389,9 @@ fn audiences(r: &mut Reader<'_>, root: &Table<'_, '_>) -> Vec<Audience> {
 }
 
 /// Reads an `articles/ID.toml`.
-pub fn article(
-    file: &str,
-    stem: &str,
-    text: &str,
-    langs: &Langs,
-    problems: &mut Vec<Problem>,
-    today: Date,
-) -> Option<SrcArticle> {
-    let mut r = Reader::new(file, text, problems, today);
-    let map = parse(&mut r, text)?;
+pub fn article<'a>(item: &ItemFile<'a>, problems: &'a mut Vec<Problem>) -> Option<SrcArticle> {
+    let (mut r, map) = item.open(problems)?;
+    let ItemFile { stem, langs, .. } = *item;
     let root = r.root(
         &map,
         &[
@@ -439,7 +463,7 @@ pub fn article(
 /// Converts a `body` value, reporting each construct outside the subset at its own line.
 /// Reports each `[n]` of `text` (starting at `first_line`) that names no source: `n` must be
 /// between 1 and the number of `[[sources]]`.
-fn check_references(
+pub(crate) fn check_references(
     r: &mut Reader<'_>,
     text: &str,
     first_line: usize,
@@ -490,16 +514,9 @@ fn body(
 }
 
 /// Reads an `contacts/ID.toml`.
-pub fn contact(
-    file: &str,
-    stem: &str,
-    text: &str,
-    langs: &Langs,
-    problems: &mut Vec<Problem>,
-    today: Date,
-) -> Option<SrcContact> {
-    let mut r = Reader::new(file, text, problems, today);
-    let map = parse(&mut r, text)?;
+pub fn contact<'a>(item: &ItemFile<'a>, problems: &'a mut Vec<Problem>) -> Option<SrcContact> {
+    let (mut r, map) = item.open(problems)?;
+    let ItemFile { stem, langs, .. } = *item;
     let root = r.root(
         &map,
         &[
@@ -693,16 +710,9 @@ fn deadline(r: &mut Reader<'_>, step: &Table<'_, '_>) -> Option<DeadlineRule> {
 }
 
 /// Reads a `checklists/ID.toml`.
-pub fn checklist(
-    file: &str,
-    stem: &str,
-    text: &str,
-    langs: &Langs,
-    problems: &mut Vec<Problem>,
-    today: Date,
-) -> Option<SrcChecklist> {
-    let mut r = Reader::new(file, text, problems, today);
-    let map = parse(&mut r, text)?;
+pub fn checklist<'a>(item: &ItemFile<'a>, problems: &'a mut Vec<Problem>) -> Option<SrcChecklist> {
+    let (mut r, map) = item.open(problems)?;
+    let ItemFile { stem, langs, .. } = *item;
     let root = r.root(
         &map,
         &[&HEADER_FIELDS[..], &["applies_to", "related", "steps"]].concat(),

@@ -9,7 +9,7 @@ use crate::source::{Content, Header, Langs, Texts};
 const CHECKED: &str = "content is checked before packs are built";
 
 /// The provenance of an item shown in a text that is `machine_translated` or not.
-fn provenance(header: &Header, machine_translated: bool) -> Provenance {
+pub(crate) fn provenance(header: &Header, machine_translated: bool) -> Provenance {
     Provenance {
         review: header.review.expect(CHECKED),
         checked_on: header.checked_on.expect(CHECKED),
@@ -20,7 +20,7 @@ fn provenance(header: &Header, machine_translated: bool) -> Provenance {
     }
 }
 
-fn pick<'a, T>(texts: &'a Texts<T>, langs: &'a Langs, lang: &'a str) -> (String, &'a T) {
+pub(crate) fn pick<'a, T>(texts: &'a Texts<T>, langs: &'a Langs, lang: &'a str) -> (String, &'a T) {
     let (found, text) = texts.resolve(langs, lang).expect(CHECKED);
     (found.to_owned(), text)
 }

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use jardam_core::content::letter::{Addressee, FieldKind, LetterParts};
 use jardam_core::content::markup::Block;
 use jardam_core::content::{
     Audience, ContactKind, Country, DeadlineRule, Hours, Phone, Review, Source,
@@ -264,6 +265,60 @@ pub struct SrcChecklist {
     pub text: Texts<ChecklistText>,
 }
 
+/// A `[[fields]]` entry of a letter.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SrcField {
+    /// Id, with its line.
+    pub id: At<String>,
+    /// Kind of value.
+    pub kind: FieldKind,
+    /// Whether the letter needs it.
+    pub required: bool,
+}
+
+/// Label and hint of a letter's field in one language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldText {
+    /// Label.
+    pub label: String,
+    /// Hint.
+    pub hint: String,
+}
+
+/// Text of a letter in one language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LetterText {
+    /// Machine-translated without a person checking it (`written_by = "machine-translation"`).
+    pub machine_translated: bool,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// What the letter says, in plain words.
+    pub explanation: String,
+    /// How to hand it in.
+    pub how_to_submit: String,
+    /// Label and hint by field id.
+    pub fields: BTreeMap<String, FieldText>,
+}
+
+/// A `letters/ID.toml`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SrcLetter {
+    /// File, id, review level, dates and sources.
+    pub header: Header,
+    /// Whom it is addressed to.
+    pub addressee: Option<Addressee>,
+    /// Ids of the articles it belongs to.
+    pub related: Vec<At<String>>,
+    /// Its form's fields, in order.
+    pub fields: Vec<SrcField>,
+    /// The Russian letter, body split into paragraphs.
+    pub letter: Option<LetterParts>,
+    /// Texts by language.
+    pub text: Texts<LetterText>,
+}
+
 /// All the content of a `content/` directory.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Content {
@@ -279,4 +334,6 @@ pub struct Content {
     pub contacts: Vec<SrcContact>,
     /// `checklists/`, by file name.
     pub checklists: Vec<SrcChecklist>,
+    /// `letters/`, by file name (checked, not yet in the packs).
+    pub letters: Vec<SrcLetter>,
 }

@@ -22,7 +22,7 @@ fn the_valid_fixture_passes() {
     assert_eq!(run.code, 0, "{}", run.all());
     assert_eq!(
         run.stdout,
-        "ok: 2 articles, 2 contacts, 1 checklist in 5 languages\n"
+        "ok: 2 articles, 2 contacts, 1 checklist, 1 letter in 5 languages\n"
     );
     assert_eq!(run.stderr, "");
 }

@@ -3,9 +3,10 @@
 //! Only their `…` placeholders may fail value checks.
 
 use jardam_core::time::date::Date;
-use jardam_feed::load;
+use jardam_feed::load::ItemFile;
 use jardam_feed::problem::Problem;
 use jardam_feed::source::Langs;
+use jardam_feed::{letter, load};
 
 fn examples() -> Vec<(String, String)> {
     let readme =
@@ -39,8 +40,8 @@ fn readme_examples_match_the_checker() {
     let examples = examples();
     assert_eq!(
         examples.len(),
-        5,
-        "article, contact, checklist, categories, regions"
+        6,
+        "article, contact, checklist, categories, regions, letter"
     );
     for (heading, text) in examples {
         let mut problems: Vec<Problem> = Vec::new();
@@ -51,21 +52,31 @@ fn readme_examples_match_the_checker() {
             .and_then(|l| l.split('"').next())
             .unwrap_or("")
             .to_owned();
+        let item = |file| ItemFile {
+            file,
+            stem: &id,
+            text: &text,
+            langs: &langs,
+            today,
+        };
         match kind {
             "Article" => {
-                load::article("README article", &id, &text, &langs, &mut problems, today);
+                load::article(&item("README article"), &mut problems);
             }
             "Contact" => {
-                load::contact("README contact", &id, &text, &langs, &mut problems, today);
+                load::contact(&item("README contact"), &mut problems);
             }
             "Checklist" => {
-                load::checklist("README checklist", &id, &text, &langs, &mut problems, today);
+                load::checklist(&item("README checklist"), &mut problems);
             }
             "Categories" => {
                 load::categories("README categories", &text, &langs, &mut problems, today);
             }
             "Regions" => {
                 load::regions("README regions", &text, &langs, &mut problems, today);
+            }
+            "Letters" => {
+                letter::load(&item("README letter"), &mut problems);
             }
             other => panic!("unexpected example under {heading:?} ({other})"),
         }

@@ -43,3 +43,97 @@ fn the_apps_reader_reads_every_pack_of_the_real_feed() {
         assert!(linked, "{}: [1] links to {first}", entry.file);
     }
 }
+
+/// A value of each kind a reader might type.
+fn typical(kind: jardam_core::content::letter::FieldKind) -> &'static str {
+    use jardam_core::content::letter::FieldKind;
+    match kind {
+        FieldKind::Text => "Асанов Бакыт",
+        FieldKind::Multiline => "г. Москва,\nул. Ленина, д. 1",
+        FieldKind::Date => "2026-11-30",
+        FieldKind::Money => "45 000,50",
+        FieldKind::Passport => "AC 1234567",
+        FieldKind::Phone => "+7 925 115 50 47",
+    }
+}
+
+/// Every real template, in every language's form, composes with a typical value in each field
+/// into a letter with no placeholder, no source mark and each value in place.
+#[test]
+fn every_real_letter_composes_with_typical_values() {
+    use jardam_core::content::letter::compose::{compose, placeholders};
+    use jardam_core::time::date::Date;
+
+    let letters = common::real_letters();
+    assert_eq!(letters.len(), 7 * 5);
+    let today = Date::parse("2026-12-02").unwrap();
+    for letter in &letters {
+        let values: Vec<(String, String)> = letter
+            .fields
+            .iter()
+            .map(|f| (f.id.clone(), typical(f.kind).to_owned()))
+            .collect();
+        let composed = compose(letter, &values, today).unwrap();
+        let text = composed.plain_text();
+        assert!(placeholders(&text).is_empty(), "{}: {text}", letter.id);
+        assert!(!text.contains("[1]"), "{}: {text}", letter.id);
+        assert!(
+            composed.signature.starts_with("02.12.2026"),
+            "{}",
+            letter.id
+        );
+        for field in &letter.fields {
+            let shown = match field.kind {
+                jardam_core::content::letter::FieldKind::Date => "30.11.2026",
+                kind => typical(kind),
+            };
+            assert!(text.contains(shown), "{}: {} missing", letter.id, field.id);
+        }
+    }
+}
+
+/// The wage claim, filled in: the letter a reader would print, paragraph by paragraph.
+#[test]
+fn the_real_wage_claim_reads_as_a_finished_letter() {
+    use jardam_core::content::letter::compose::compose;
+    use jardam_core::time::date::Date;
+
+    let letters = common::real_letters();
+    let claim = letters
+        .iter()
+        .find(|l| l.id == "wage-claim" && l.lang == "ky")
+        .unwrap();
+    assert!(claim.provenance.machine_translated);
+    assert_eq!(
+        claim.field("amount").unwrap().label,
+        "Карыздын суммасы, рубль"
+    );
+    let values: Vec<(String, String)> = [
+        ("employer_name", "ООО «Стройсервис»"),
+        ("full_name", "Асанов Бакыт"),
+        ("job_title", "водитель"),
+        ("period", "сентябрь и октябрь 2026 года"),
+        ("amount", "90 000"),
+    ]
+    .iter()
+    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+    .collect();
+    let composed = compose(claim, &values, Date::parse("2026-12-02").unwrap()).unwrap();
+    assert_eq!(composed.to, "Руководителю ООО «Стройсервис»");
+    assert_eq!(composed.from, "от Асанов Бакыт,\nдолжность: водитель");
+    assert_eq!(
+        composed.body[0],
+        "Мне не выплачена заработная плата за сентябрь и октябрь 2026 года в сумме 90 000 рублей."
+    );
+    assert_eq!(composed.body.len(), 4);
+    assert_eq!(composed.body[3], "Ответ прошу дать в письменной форме.");
+    assert_eq!(
+        composed.signature,
+        "02.12.2026\n_____________ / Асанов Бакыт /"
+    );
+    let mut missing = values.clone();
+    missing.retain(|(id, _)| id != "amount");
+    let errors = compose(claim, &missing, Date::parse("2026-12-02").unwrap()).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].field, "amount");
+}

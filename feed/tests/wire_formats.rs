@@ -16,6 +16,7 @@ use std::path::Path;
 use ed25519_dalek::SigningKey;
 use jardam_core::codec::json::{self, FromJson, ToJson};
 use jardam_core::codec::langmap::LangMap;
+use jardam_core::content::letter::{Addressee, FieldKind};
 use jardam_core::content::markup::{Block, Inline};
 use jardam_core::content::{
     Anchor, Audience, ContactKind, Country, DeadlineUnit, Pack, PhoneLabel, Review,
@@ -113,12 +114,13 @@ impl Seen {
         self.read(name, values);
     }
 
-    /// A closed list of words: each reads the same both ways, and an unknown word neither way.
+    /// A closed list of words: each reads and writes the same both ways, and an unknown word
+    /// reads neither way.
     fn words<T>(&mut self, name: &str, all: &[T])
     where
-        T: FromJson + Serialize + DeserializeOwned + PartialEq + Debug,
+        T: FromJson + ToJson + Serialize + DeserializeOwned + PartialEq + Debug,
     {
-        self.read(name, all);
+        self.written(name, all);
         assert!(
             json::from_slice::<T>(b"\"no-such-word\"").is_err(),
             "{name}"
@@ -369,9 +371,11 @@ fn every_wire_type_reads_and_writes_the_same_with_codec_json_and_serde_json() {
     let contacts = every(&packs, |pack| &pack.contacts);
     let checklists = every(&packs, |pack| &pack.checklists);
     let steps = every(&checklists, |checklist| &checklist.steps);
+    let letters = common::real_letters();
     let provenances: Vec<_> = (articles.iter().map(|a| a.provenance.clone()))
         .chain(contacts.iter().map(|c| c.provenance.clone()))
         .chain(checklists.iter().map(|c| c.provenance.clone()))
+        .chain(letters.iter().map(|l| l.provenance.clone()))
         .collect();
     let sources = every(&provenances, |provenance| &provenance.sources);
     let blocks: Vec<Block> = every(&articles, |article| &article.body);
@@ -461,8 +465,14 @@ fn every_wire_type_reads_and_writes_the_same_with_codec_json_and_serde_json() {
         "DeadlineRule",
         &steps.iter().filter_map(|s| s.deadline).collect::<Vec<_>>(),
     );
-    seen.read("Provenance", &provenances);
-    seen.read("Source", &sources);
+    seen.written("Letter", &letters);
+    seen.written("Field", &every(&letters, |letter| &letter.fields));
+    seen.written(
+        "LetterParts",
+        &letters.iter().map(|l| l.letter.clone()).collect::<Vec<_>>(),
+    );
+    seen.written("Provenance", &provenances);
+    seen.written("Source", &sources);
     seen.read("Block", &blocks);
     seen.read("Inline", &inlines);
     seen.words("Review", Review::ALL);
@@ -473,6 +483,8 @@ fn every_wire_type_reads_and_writes_the_same_with_codec_json_and_serde_json() {
     seen.words("Anchor", Anchor::ALL);
     seen.words("DeadlineUnit", DeadlineUnit::ALL);
     seen.words("Weekday", Weekday::ALL);
+    seen.words("Addressee", Addressee::ALL);
+    seen.words("FieldKind", FieldKind::ALL);
     // The private types are checked through the public ones they are read inside.
     for (_, _, inner) in VARIANTS {
         seen.types.insert((*inner).to_owned());

@@ -613,7 +613,7 @@ impl<T: ToJson + ?Sized> ToJson for &T {
 }
 
 /// A field value that [`crate::json_struct!`] leaves out when empty, for a field listed `skip_empty`
-/// (serde's `skip_serializing_if = "Vec::is_empty"` or `"Option::is_none"`).
+/// (serde's `skip_serializing_if = "Vec::is_empty"`, `"Option::is_none"` or a test for `false`).
 pub trait Empty {
     /// Whether the value is empty (an empty list, `None`).
     fn is_empty(&self) -> bool;
@@ -628,6 +628,12 @@ impl<T> Empty for Vec<T> {
 impl<T> Empty for Option<T> {
     fn is_empty(&self) -> bool {
         self.is_none()
+    }
+}
+
+impl Empty for bool {
+    fn is_empty(&self) -> bool {
+        !*self
     }
 }
 

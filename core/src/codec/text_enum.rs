@@ -1,9 +1,9 @@
 //! Plumbing for the closed lists of words used in content (`"needs-legal-review"`, `"mon"`, `"KG"`…):
-//! one macro gives each enum its text, parsing, `Display`, `FromJson` and (feature `serde`) serde
-//! as a plain string.
+//! one macro gives each enum its text, parsing, `Display`, `FromJson`, `ToJson` and (feature
+//! `serde`) serde as a plain string.
 
-/// Implements `ALL`, `NAMES`, `as_str`, `parse`, `Display`, `FromJson` and (feature `serde`)
-/// `Serialize` and `Deserialize` for a field-less enum, given each variant's text.
+/// Implements `ALL`, `NAMES`, `as_str`, `parse`, `Display`, `FromJson`, `ToJson` and (feature
+/// `serde`) `Serialize` and `Deserialize` for a field-less enum, given each variant's text.
 macro_rules! text_enum_impls {
     ($ty:ident, $what:literal, { $($variant:ident => $text:literal),+ $(,)? }) => {
         impl $ty {
@@ -45,6 +45,12 @@ macro_rules! text_enum_impls {
             fn read(r: &mut $crate::codec::json::Reader<'_>) -> Result<$ty, $crate::codec::json::JsonError> {
                 let text = r.string()?;
                 $ty::parse(&text).ok_or_else(|| r.invalid($what))
+            }
+        }
+
+        impl $crate::codec::json::ToJson for $ty {
+            fn write(&self, w: &mut $crate::codec::json::Writer) {
+                w.string(self.as_str());
             }
         }
 

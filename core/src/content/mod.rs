@@ -5,6 +5,7 @@
 //! "Not yet translated — shown in Russian".
 
 pub mod audience;
+pub mod letter;
 pub mod limits;
 pub mod markup;
 pub mod missions;

@@ -6,7 +6,7 @@
 //! sources is not legal advice, and only a named reviewer makes an item "lawyer-reviewed".
 
 use crate::codec::text_enum::text_enum_impls;
-use crate::from_json_struct;
+use crate::json_struct;
 use crate::time::date::Date;
 
 /// Where an item's facts come from and how far they were checked.
@@ -73,19 +73,19 @@ pub struct Source {
     pub date: Option<Date>,
 }
 
-from_json_struct!(Provenance {
+json_struct!(Provenance {
     "review" => review: required,
     "checked_on" => checked_on: required,
-    "reviewed_by" => reviewed_by: default,
-    "machine_translated" => machine_translated: default,
-    "valid_until" => valid_until: default,
+    "reviewed_by" => reviewed_by: skip_empty,
+    "machine_translated" => machine_translated: skip_empty,
+    "valid_until" => valid_until: skip_empty,
     "sources" => sources: required,
 });
 
-from_json_struct!(Source {
+json_struct!(Source {
     "title" => title: required,
     "url" => url: required,
-    "date" => date: default,
+    "date" => date: skip_empty,
 });
 
 #[cfg(feature = "serde")]

@@ -217,3 +217,24 @@ pub fn build_real_feed() -> (tempfile::TempDir, PathBuf) {
     assert_eq!(run.code, 0, "jardam-feed build {content}:\n{}", run.all());
     (temp, out)
 }
+
+/// Every letter template of the real `content/letters`, as a pack of each language would carry
+/// it (letters are checked but not yet in the packs).
+pub fn real_letters() -> Vec<jardam_core::content::letter::Letter> {
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+    let today = jardam_core::time::date::Date::parse("2026-12-31").unwrap();
+    let (checked, problems) = jardam_feed::check::check_dir(&content, today);
+    assert!(problems.is_empty(), "{problems:?}");
+    let checked = checked.unwrap();
+    let langs = &checked.feed.langs;
+    checked
+        .letters
+        .iter()
+        .flat_map(|l| {
+            langs
+                .declared
+                .iter()
+                .map(move |lang| jardam_feed::letter::to_core(l, langs, lang))
+        })
+        .collect()
+}
