@@ -37,10 +37,7 @@ fuzz_target!(|data: &[u8]| {
     match result {
         Ok(composed) => {
             let plain = composed.plain_text();
-            assert!(
-                !plain.contains(['{', '}']),
-                "a curly bracket in {plain:?}"
-            );
+            assert!(!plain.contains(['{', '}']), "a curly bracket in {plain:?}");
             assert!(placeholders(&plain).is_empty());
             let parts = &letter.letter;
             let template: String = [&parts.to, &parts.from, &parts.title, &parts.signature]
@@ -56,7 +53,11 @@ fuzz_target!(|data: &[u8]| {
                 }
                 let checked = check_value(field.kind, value).expect("a refused value was used");
                 let used = placeholders(&template).iter().any(|(_, n)| *n == field.id);
-                assert!(!used || plain.contains(&checked), "{} not in place", field.id);
+                assert!(
+                    !used || plain.contains(&checked),
+                    "{} not in place",
+                    field.id
+                );
             }
         }
         Err(errors) => {
