@@ -4,15 +4,14 @@
 use leptos::prelude::Set;
 use leptos::task::spawn_local;
 
-use crate::i18n::{self, Lang, use_i18n};
+use crate::i18n::{self, I18n, Lang};
 use crate::platform::{document, prefs};
-use crate::state::content::use_content;
+use crate::state::content::Content;
 
 /// Switches the app to `lang` once its strings are loaded (or notes that they could not be
-/// had, and stays in the current language).
-pub fn choose(lang: Lang) {
-    let i18n = use_i18n();
-    let content = use_content();
+/// had, and stays in the current language). `i18n` and `content` are the app's, taken by the
+/// component whose handler calls this.
+pub fn choose(i18n: I18n, content: Content, lang: Lang) {
     spawn_local(async move {
         if !i18n::load(lang).await {
             i18n.unavailable.set(Some(lang));

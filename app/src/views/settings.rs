@@ -5,6 +5,7 @@ use jardam_core::content::audience::Citizenship;
 use leptos::prelude::*;
 
 use crate::i18n::{Key, Lang, use_i18n};
+use crate::state::content::use_content;
 use crate::state::language;
 use crate::state::profile::citizenship_key;
 
@@ -12,6 +13,7 @@ use crate::state::profile::citizenship_key;
 #[component]
 pub fn LanguagePicker(id: &'static str) -> impl IntoView {
     let i18n = use_i18n();
+    let content = use_content();
     view! {
         <label class="field">
             <span>{i18n.text(Key::MoreLanguage)}</span>
@@ -19,7 +21,7 @@ pub fn LanguagePicker(id: &'static str) -> impl IntoView {
                 id=id
                 on:change=move |ev| {
                     if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
-                        language::choose(lang);
+                        language::choose(i18n, content, lang);
                     }
                 }
             >
