@@ -6,7 +6,8 @@ use std::path::Path;
 
 use jardam_core::content::ALL_REGIONS;
 use jardam_core::content::limits::{
-    self, MAX_ARTICLES, MAX_CATEGORIES, MAX_CHECKLISTS, MAX_CONTACTS, MAX_LANGS, MAX_REGIONS,
+    self, MAX_ARTICLES, MAX_CATEGORIES, MAX_CHECKLISTS, MAX_CONTACTS, MAX_LANGS, MAX_LETTERS,
+    MAX_REGIONS,
 };
 use jardam_core::time::date::Date;
 
@@ -86,6 +87,7 @@ pub fn check_dir(dir: &Path, today: Date) -> (Option<Content>, Vec<Problem>) {
             checklists.len(),
             MAX_CHECKLISTS,
         ),
+        (dir_of("letters"), "letters", letters.len(), MAX_LETTERS),
     ] {
         if let Err(over) = limits::check(kind, count, max) {
             problems.push(Problem {

@@ -3,6 +3,7 @@
 use jardam_core::content::{Article, Category, Checklist, Contact, Pack, Provenance, Region, Step};
 use jardam_core::feed::SCHEMA_VERSION;
 
+use crate::letter;
 use crate::references;
 use crate::source::{Content, Header, Langs, Texts};
 
@@ -152,6 +153,13 @@ pub fn build_pack(content: &Content, lang: &str) -> Pack {
         .collect();
     checklists.sort_by(|a, b| a.id.cmp(&b.id));
 
+    let mut letters: Vec<_> = content
+        .letters
+        .iter()
+        .map(|l| letter::to_core(l, langs, lang))
+        .collect();
+    letters.sort_by(|a, b| a.id.cmp(&b.id));
+
     Pack {
         schema: SCHEMA_VERSION,
         lang: lang.to_owned(),
@@ -161,5 +169,6 @@ pub fn build_pack(content: &Content, lang: &str) -> Pack {
         articles,
         contacts,
         checklists,
+        letters,
     }
 }

@@ -334,6 +334,6 @@ pub struct Content {
     pub contacts: Vec<SrcContact>,
     /// `checklists/`, by file name.
     pub checklists: Vec<SrcChecklist>,
-    /// `letters/`, by file name (checked, not yet in the packs).
+    /// `letters/`, by file name.
     pub letters: Vec<SrcLetter>,
 }

@@ -27,6 +27,8 @@ pub const MAX_ARTICLES: usize = 300;
 pub const MAX_CONTACTS: usize = 500;
 /// Most checklists in a pack.
 pub const MAX_CHECKLISTS: usize = 100;
+/// Most letter templates in a pack.
+pub const MAX_LETTERS: usize = 50;
 /// Longest article body, in characters of visible text (headings, paragraphs, list items and
 /// link texts together).
 pub const MAX_ARTICLE_CHARS: usize = 20_000;
@@ -87,6 +89,7 @@ pub fn check_pack(pack: &Pack) -> Result<(), OverLimit> {
     check("articles", pack.articles.len(), MAX_ARTICLES)?;
     check("contacts", pack.contacts.len(), MAX_CONTACTS)?;
     check("checklists", pack.checklists.len(), MAX_CHECKLISTS)?;
+    check("letters", pack.letters.len(), MAX_LETTERS)?;
     for article in &pack.articles {
         check(
             format!("characters in the body of article `{}`", article.id),

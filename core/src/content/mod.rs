@@ -12,6 +12,7 @@ pub mod missions;
 pub mod provenance;
 
 use crate::codec::text_enum::text_enum_impls;
+use crate::content::letter::Letter;
 use crate::content::markup::Block;
 pub use crate::content::provenance::{Provenance, Review, Source};
 use crate::from_json_struct;
@@ -38,6 +39,9 @@ pub struct Pack {
     pub contacts: Vec<Contact>,
     /// Document checklists, sorted by id.
     pub checklists: Vec<Checklist>,
+    /// Letter templates, sorted by id.
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+    pub letters: Vec<Letter>,
 }
 
 impl Pack {
@@ -79,6 +83,11 @@ impl Pack {
     /// The checklist with this id.
     pub fn checklist(&self, id: &str) -> Option<&Checklist> {
         self.checklists.iter().find(|c| c.id == id)
+    }
+
+    /// The letter template with this id.
+    pub fn letter(&self, id: &str) -> Option<&Letter> {
+        self.letters.iter().find(|l| l.id == id)
     }
 }
 
@@ -351,6 +360,7 @@ from_json_struct!(Pack {
     "articles" => articles: required,
     "contacts" => contacts: required,
     "checklists" => checklists: required,
+    "letters" => letters: default,
 });
 
 from_json_struct!(Category {

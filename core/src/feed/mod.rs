@@ -546,6 +546,7 @@ mod tests {
             }],
             contacts: vec![],
             checklists: vec![],
+            letters: vec![],
         }
     }
 
