@@ -17,6 +17,10 @@ pub enum Page {
     Checklists,
     /// `/checklists/ID`: one checklist.
     Checklist(String),
+    /// `/letters`: the letter templates.
+    Letters,
+    /// `/letters/ID`: the form of one letter template and the letter it writes.
+    Letter(String),
     /// `/help`: help now.
     Help,
     /// `/more`: settings and information.
@@ -45,6 +49,8 @@ impl Page {
             (Some("hotlines"), Some(id)) => Page::Contact(id),
             (Some("checklists"), None) => Page::Checklists,
             (Some("checklists"), Some(id)) => Page::Checklist(id),
+            (Some("letters"), None) => Page::Letters,
+            (Some("letters"), Some(id)) => Page::Letter(id),
             (Some("help"), None) => Page::Help,
             (Some("more"), None) => Page::More,
             (Some("share"), mode) => Page::Share(mode),
@@ -65,6 +71,8 @@ impl Page {
             Page::Contact(id) => ("hotlines", Some(id)),
             Page::Checklists => ("checklists", None),
             Page::Checklist(id) => ("checklists", Some(id)),
+            Page::Letters => ("letters", None),
+            Page::Letter(id) => ("letters", Some(id)),
             Page::Help => ("help", None),
             Page::More => ("more", None),
             Page::Share(mode) => ("share", mode.as_ref()),
@@ -89,6 +97,11 @@ impl Page {
     /// The address of checklist `id`.
     pub fn checklist(id: &str) -> String {
         Page::Checklist(id.to_owned()).href()
+    }
+
+    /// The address of letter template `id`.
+    pub fn letter(id: &str) -> String {
+        Page::Letter(id.to_owned()).href()
     }
 
     /// The address of share mode `mode`.
@@ -123,6 +136,8 @@ mod tests {
             ),
             ("/checklists", Page::Checklists),
             ("/checklists/patent", Page::Checklist("patent".into())),
+            ("/letters", Page::Letters),
+            ("/letters/wage-claim", Page::Letter("wage-claim".into())),
             ("/help", Page::Help),
             ("/more", Page::More),
             ("/share", Page::Share(None)),
@@ -148,6 +163,8 @@ mod tests {
             Page::Contact(id()),
             Page::Checklists,
             Page::Checklist(id()),
+            Page::Letters,
+            Page::Letter(id()),
             Page::Help,
             Page::More,
             Page::Share(None),
@@ -160,12 +177,20 @@ mod tests {
         assert_eq!(Page::article("a"), "/rights/a");
         assert_eq!(Page::contact("c"), "/hotlines/c");
         assert_eq!(Page::checklist("l"), "/checklists/l");
+        assert_eq!(Page::letter("w"), "/letters/w");
         assert_eq!(Page::share("poster"), "/share/poster");
     }
 
     #[test]
     fn unknown_and_too_deep_paths_are_not_found() {
-        for path in ["/nowhere", "/help/extra", "/more/x", "/rights/a/b", "/feed"] {
+        for path in [
+            "/nowhere",
+            "/help/extra",
+            "/more/x",
+            "/rights/a/b",
+            "/feed",
+            "/letters/a/b",
+        ] {
             assert_eq!(Page::parse(path), Page::NotFound, "{path}");
         }
     }

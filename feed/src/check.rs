@@ -9,6 +9,7 @@ use jardam_core::content::limits::{
     self, MAX_ARTICLES, MAX_CATEGORIES, MAX_CHECKLISTS, MAX_CONTACTS, MAX_LANGS, MAX_LETTERS,
     MAX_REGIONS,
 };
+use jardam_core::content::markup::{Block, Inline};
 use jardam_core::time::date::Date;
 
 use crate::letter;
@@ -198,6 +199,46 @@ pub fn check_dir(dir: &Path, today: Date) -> (Option<Content>, Vec<Problem>) {
             refs.push((l.header.file.as_str(), r, "related", "article", ok));
         }
     }
+    // Articles link to their letters in their own words: every article a letter names as
+    // related links to it in each of its texts, and every link to a letter names one.
+    let letter_ids: BTreeSet<&str> = letters.iter().map(|l| l.header.id.as_str()).collect();
+    for a in &articles {
+        for (lang, text) in &a.text.by_lang {
+            for href in app_links(&text.body) {
+                if let Some(id) = href.strip_prefix("/letters/")
+                    && !letter_ids.contains(id)
+                {
+                    problems.push(Problem {
+                        file: a.header.file.clone(),
+                        line: a.text.line,
+                        field: Some(format!("text.{lang}.body")),
+                        message: format!("links to `{href}`, but there is no letter `{id}`"),
+                    });
+                }
+            }
+        }
+    }
+    for l in &letters {
+        let href = format!("/letters/{}", l.header.id);
+        for r in &l.related {
+            let Some(a) = articles.iter().find(|a| a.header.id == r.value) else {
+                continue;
+            };
+            for (lang, text) in &a.text.by_lang {
+                if !app_links(&text.body).contains(&href.as_str()) {
+                    problems.push(Problem {
+                        file: l.header.file.clone(),
+                        line: r.line,
+                        field: Some("related".to_owned()),
+                        message: format!(
+                            "article `{}` does not link to this letter in its `{lang}` text: add a link to {href} to its body",
+                            r.value
+                        ),
+                    });
+                }
+            }
+        }
+    }
     for (file, at, field, what, ok) in refs {
         if !ok {
             problems.push(Problem {
@@ -363,6 +404,26 @@ fn items(dir: &Path, kind: &str, problems: &mut Vec<Problem>) -> Vec<(String, St
         };
         if let Some(text) = read(&file, problems) {
             out.push((file, stem.to_owned(), text));
+        }
+    }
+    out
+}
+
+/// The targets of the links within the app (`/…`) in an article body.
+fn app_links(body: &[Block]) -> Vec<&str> {
+    fn walk<'a>(inlines: &'a [Inline], out: &mut Vec<&'a str>) {
+        for inline in inlines {
+            match inline {
+                Inline::Link { href, .. } if href.starts_with('/') => out.push(href),
+                Inline::Bold(inner) => walk(inner, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for block in body {
+        for line in block.lines() {
+            walk(line, &mut out);
         }
     }
     out

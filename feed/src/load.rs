@@ -1,13 +1,14 @@
 //! Reading each kind of content file into [`crate::source`], checking every field on the way.
 //! Rules that need other files (references, unique ids) are in [`crate::check`].
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use jardam_core::content::limits::{self, MAX_ARTICLE_CHARS};
 use jardam_core::content::{
     Anchor, Audience, ContactKind, Country, DeadlineRule, DeadlineUnit, Hours, Phone, PhoneLabel,
     Review, Source,
 };
+use jardam_core::sync::FALLBACK_LANG;
 use jardam_core::time::date::{Date, Weekday};
 use toml::de::DeTable;
 
@@ -150,26 +151,17 @@ pub fn feed(file: &str, text: &str, problems: &mut Vec<Problem>, today: Date) ->
                 );
             } else if to == from {
                 r.report(line, &field, "a language cannot fall back to itself");
+            } else if to != FALLBACK_LANG {
+                r.report(
+                    line,
+                    &field,
+                    format!(
+                        "falls back to `{to}`, but the app keeps only `{FALLBACK_LANG}`'s pack beside the reader's, so every language must fall back to `{FALLBACK_LANG}`"
+                    ),
+                );
             } else {
                 fallback.insert(from.to_owned(), to);
             }
-        }
-    }
-    // A fallback chain must end at a language without one.
-    for start in fallback.keys() {
-        let mut seen = BTreeSet::from([start.as_str()]);
-        let mut current = start.as_str();
-        while let Some(next) = fallback.get(current) {
-            if !seen.insert(next) {
-                let line = root.value("fallback").map_or(1, |v| r.line(v));
-                r.report(
-                    line,
-                    &format!("fallback.{start}"),
-                    "the fallbacks go round in a circle",
-                );
-                break;
-            }
-            current = next;
         }
     }
     Some(FeedInfo {

@@ -1,5 +1,6 @@
 //! Turning checked content into one [`Pack`] per language.
 
+use jardam_core::content::letter::Letter;
 use jardam_core::content::{Article, Category, Checklist, Contact, Pack, Provenance, Region, Step};
 use jardam_core::feed::SCHEMA_VERSION;
 
@@ -8,6 +9,19 @@ use crate::references;
 use crate::source::{Content, Header, Langs, Texts};
 
 const CHECKED: &str = "content is checked before packs are built";
+
+/// One language's pack file: the pack, and beside it in the same JSON object the letter
+/// templates with text in that language (read by the app as
+/// [`jardam_core::content::letter::PackLetters`]).
+#[derive(Debug, serde::Serialize)]
+pub struct PackFile {
+    /// Everything but the letters.
+    #[serde(flatten)]
+    pub pack: Pack,
+    /// The letter templates, sorted by id.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub letters: Vec<Letter>,
+}
 
 /// The provenance of an item shown in a text that is `machine_translated` or not.
 pub(crate) fn provenance(header: &Header, machine_translated: bool) -> Provenance {
@@ -29,7 +43,7 @@ pub(crate) fn pick<'a, T>(texts: &'a Texts<T>, langs: &'a Langs, lang: &'a str) 
 /// The packs of every declared language, in the order of `feed.toml`. Items are sorted
 /// (categories and regions by order then id, the rest by id) so the same content gives the same bytes.
 /// `content` must have passed [`crate::check::check_dir`] without problems.
-pub fn build_packs(content: &Content) -> Vec<Pack> {
+pub fn build_packs(content: &Content) -> Vec<PackFile> {
     let langs = &content.feed.langs;
     langs
         .declared
@@ -38,8 +52,11 @@ pub fn build_packs(content: &Content) -> Vec<Pack> {
         .collect()
 }
 
-/// The pack of one language.
-pub fn build_pack(content: &Content, lang: &str) -> Pack {
+/// The pack of one language. Articles, contacts, checklists and letters without text in
+/// `lang` are left out: they are in the fallback language's pack, which the app keeps beside
+/// every other and fills in from ([`Pack::filled_from`]). Categories and regions, a few words
+/// each, are always there, in `lang` or its fallback.
+pub fn build_pack(content: &Content, lang: &str) -> PackFile {
     let langs = &content.feed.langs;
     let mut categories: Vec<Category> = content
         .categories
@@ -88,6 +105,7 @@ pub fn build_pack(content: &Content, lang: &str) -> Pack {
         })
         .collect();
     articles.sort_by(|a, b| a.id.cmp(&b.id));
+    articles.retain(|item| item.lang == lang);
 
     let mut contacts: Vec<Contact> = content
         .contacts
@@ -117,6 +135,7 @@ pub fn build_pack(content: &Content, lang: &str) -> Pack {
         })
         .collect();
     contacts.sort_by(|a, b| a.id.cmp(&b.id));
+    contacts.retain(|item| item.lang == lang);
 
     let mut checklists: Vec<Checklist> = content
         .checklists
@@ -152,6 +171,7 @@ pub fn build_pack(content: &Content, lang: &str) -> Pack {
         })
         .collect();
     checklists.sort_by(|a, b| a.id.cmp(&b.id));
+    checklists.retain(|item| item.lang == lang);
 
     let mut letters: Vec<_> = content
         .letters
@@ -159,8 +179,9 @@ pub fn build_pack(content: &Content, lang: &str) -> Pack {
         .map(|l| letter::to_core(l, langs, lang))
         .collect();
     letters.sort_by(|a, b| a.id.cmp(&b.id));
+    letters.retain(|item| item.lang == lang);
 
-    Pack {
+    let pack = Pack {
         schema: SCHEMA_VERSION,
         lang: lang.to_owned(),
         content_version: content.feed.content_version,
@@ -169,6 +190,6 @@ pub fn build_pack(content: &Content, lang: &str) -> Pack {
         articles,
         contacts,
         checklists,
-        letters,
-    }
+    };
+    PackFile { pack, letters }
 }

@@ -18,6 +18,7 @@ use crate::pack::build_packs;
 use crate::problem::Problem;
 use crate::signing::Signer25519;
 use crate::source::Content;
+use jardam_core::content::letter::PackLetters;
 
 /// Why a build stopped.
 #[derive(Debug)]
@@ -60,11 +61,26 @@ pub fn build(
     let mut files = Vec::new();
     let mut pack_bytes = Vec::new();
     let mut problems = Vec::new();
-    for pack in &packs {
-        let bytes = serde_json::to_vec(pack).map_err(|e| failed(e.to_string()))?;
+    for file in &packs {
+        let pack = &file.pack;
+        let bytes = serde_json::to_vec(file).map_err(|e| failed(e.to_string()))?;
+        // The letters screen reads the letters of the same file with the app's own reader.
+        let letters: PackLetters = jardam_core::codec::json::from_slice(&bytes).map_err(|e| {
+            failed(format!(
+                "the {} pack's letters do not read back: {e}",
+                pack.lang
+            ))
+        })?;
+        if letters.letters != file.letters {
+            return Err(failed(format!(
+                "the {} pack's letters read back differ from the letters built",
+                pack.lang
+            )));
+        }
         let file = pack_file_name(&pack.lang, &bytes);
         let over = limits::check("bytes", bytes.len(), MAX_PACK_BYTES)
-            .and_then(|()| limits::check_pack(pack));
+            .and_then(|()| limits::check_pack(pack))
+            .and_then(|()| limits::check_letters(&letters));
         if let Err(over) = over {
             problems.push(Problem {
                 file: out.join(&file).display().to_string(),
@@ -131,9 +147,9 @@ pub fn build(
             out.display()
         ))
     })?;
-    let mut built = packs;
+    let mut built: Vec<&Pack> = packs.iter().map(|file| &file.pack).collect();
     built.sort_by(|a, b| a.lang.cmp(&b.lang));
-    if verified.packs != built {
+    if verified.packs.iter().collect::<Vec<_>>() != built {
         return Err(failed(
             "the packs read back differ from the packs built".into(),
         ));

@@ -101,14 +101,19 @@ fn a_built_feed_verifies() {
 }
 
 #[test]
-fn packs_carry_fallback_text_and_say_so() {
+fn untranslated_items_come_from_the_russian_pack_and_say_so() {
     let temp = tempfile::tempdir().unwrap();
     let out = temp.path().join("feed");
     build_valid(&out);
 
-    let uz = pack(&out, "uz");
-    assert_eq!(uz.lang, "uz");
-    assert_eq!(uz.content_version, 7);
+    let own = pack(&out, "uz");
+    assert_eq!(own.lang, "uz");
+    assert_eq!(own.content_version, 7);
+    assert!(
+        own.article("registration-eaeu").is_none(),
+        "no Uzbek text: the item is only in the Russian pack"
+    );
+    let uz = own.filled_from(&pack(&out, "ru"));
     let registration = uz.article("registration-eaeu").unwrap();
     assert_eq!(registration.lang, "ru", "no Uzbek text: Russian fallback");
     assert_eq!(registration.title, "Учёт по месту пребывания");
@@ -126,7 +131,7 @@ fn packs_carry_fallback_text_and_say_so() {
         "Встать на учёт по месту пребывания"
     );
 
-    let en = pack(&out, "en");
+    let en = pack(&out, "en").filled_from(&pack(&out, "ru"));
     let checklist = en.checklist("kg-worker-arrival").unwrap();
     assert_eq!(checklist.lang, "en");
     assert_eq!(checklist.steps.len(), 3);
@@ -151,7 +156,7 @@ fn bodies_become_safe_blocks() {
     build_valid(&out);
     let ru = pack(&out, "ru");
     let body = &ru.article("registration-eaeu").unwrap().body;
-    assert_eq!(body.len(), 5, "{body:#?}");
+    assert_eq!(body.len(), 6, "{body:#?}");
     assert!(
         matches!(&body[0], Block::Paragraph(inlines) if inlines.contains(&Inline::Bold(vec![Inline::Text("30 дней".into())])))
     );

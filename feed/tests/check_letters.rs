@@ -275,3 +275,39 @@ fn a_letter_whose_figures_expired_is_a_warning() {
     );
     assert!(run.stderr.contains(&expected), "{}", run.all());
 }
+
+#[test]
+fn every_related_article_links_to_the_letter_in_each_text() {
+    let f = Fixture::valid();
+    f.edit(
+        "articles/registration-eaeu.toml",
+        "[Требование выплатить зарплату](/letters/wage-claim)",
+        "Требование выплатить зарплату",
+    );
+    let line = f.line(LETTER, "related =");
+    f.expect_problem(
+        LETTER,
+        line,
+        "related",
+        "article `registration-eaeu` does not link to this letter in its `ru` text",
+    );
+}
+
+#[test]
+fn a_link_to_a_letter_names_one() {
+    let f = Fixture::valid();
+    f.edit(
+        "articles/registration-eaeu.toml",
+        "(/letters/wage-claim)\n\"\"\"\n\n[text.en]",
+        "(/letters/wage-claim)\n[Other](/letters/no-such-letter)\n\"\"\"\n\n[text.en]",
+    );
+    let run = f.check();
+    assert_ne!(run.code, 0, "{}", run.all());
+    assert!(
+        run.all().contains(
+            "links to `/letters/no-such-letter`, but there is no letter `no-such-letter`"
+        ),
+        "{}",
+        run.all()
+    );
+}

@@ -23,11 +23,31 @@ fn the_apps_reader_reads_every_pack_of_the_real_feed() {
     let bytes = std::fs::read(out.join("manifest.json")).unwrap();
     let manifest: Manifest = json::from_slice(&bytes).unwrap();
     assert_eq!(manifest.packs.len(), 5);
+    let read = |entry: &jardam_core::feed::PackEntry| -> Pack {
+        json::from_slice(&std::fs::read(out.join(&entry.file)).unwrap()).unwrap()
+    };
+    let russian = read(manifest.packs.get("ru").unwrap());
+    // The letters screen reads the same files' letters; every language's, filled in from
+    // Russian, has all seven, and the articles they name link to them.
+    let letters =
+        |entry: &jardam_core::feed::PackEntry| -> jardam_core::content::letter::PackLetters {
+            json::from_slice(&std::fs::read(out.join(&entry.file)).unwrap()).unwrap()
+        };
+    let russian_letters = letters(manifest.packs.get("ru").unwrap());
+    assert_eq!(russian_letters.letters.len(), 7);
     for entry in manifest.packs.values() {
-        let bytes = std::fs::read(out.join(&entry.file)).unwrap();
-        let pack: Pack = json::from_slice(&bytes).unwrap();
-        assert!(
-            !pack.articles.is_empty() && !pack.contacts.is_empty(),
+        let shown = letters(entry).filled_from(&russian_letters);
+        assert_eq!(shown.letters.len(), 7, "{}", entry.file);
+        assert!(shown.letter("wage-claim").is_some(), "{}", entry.file);
+    }
+    for entry in manifest.packs.values() {
+        let own = read(entry);
+        assert!(!own.contacts.is_empty(), "{}", entry.file);
+        // What the app shows: the pack filled in from Russian has every article.
+        let pack = own.filled_from(&russian);
+        assert_eq!(
+            pack.articles.len(),
+            russian.articles.len(),
             "{}",
             entry.file
         );

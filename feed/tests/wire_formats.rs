@@ -16,7 +16,7 @@ use std::path::Path;
 use ed25519_dalek::SigningKey;
 use jardam_core::codec::json::{self, FromJson, ToJson};
 use jardam_core::codec::langmap::LangMap;
-use jardam_core::content::letter::{Addressee, FieldKind};
+use jardam_core::content::letter::{Addressee, FieldKind, PackLetters};
 use jardam_core::content::markup::{Block, Inline};
 use jardam_core::content::{
     Anchor, Audience, ContactKind, Country, DeadlineUnit, Pack, PhoneLabel, Review,
@@ -456,6 +456,12 @@ fn every_wire_type_reads_and_writes_the_same_with_codec_json_and_serde_json() {
     seen.read("Category", &every(&packs, |pack| &pack.categories));
     seen.read("Region", &every(&packs, |pack| &pack.regions));
     seen.read("Article", &articles);
+    let pack_letters: Vec<PackLetters> = pack_files
+        .iter()
+        .map(|(_, bytes)| json::from_slice(bytes).unwrap())
+        .collect();
+    assert!(pack_letters.iter().any(|p| !p.letters.is_empty()));
+    seen.read("PackLetters", &pack_letters);
     seen.read("Contact", &contacts);
     seen.read("Phone", &every(&contacts, |contact| &contact.phones));
     seen.read("Hours", &every(&contacts, |contact| &contact.hours));

@@ -42,6 +42,36 @@ pub struct Letter {
     pub related: Vec<String>,
 }
 
+/// The letter templates of a pack file (its `letters` field, sorted by id). The rest of the app
+/// reads the same file as a [`crate::content::Pack`], which leaves them out, so only the screen
+/// that shows letters pays for reading them.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct PackLetters {
+    /// The templates, sorted by id.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub letters: Vec<Letter>,
+}
+
+impl PackLetters {
+    /// The template with this id.
+    pub fn letter(&self, id: &str) -> Option<&Letter> {
+        self.letters.iter().find(|l| l.id == id)
+    }
+
+    /// These templates with every one they lack taken from `fallback`'s, as
+    /// [`crate::content::Pack::filled_from`] does for the rest of a pack.
+    pub fn filled_from(&self, fallback: &PackLetters) -> PackLetters {
+        PackLetters {
+            letters: crate::content::merged(&self.letters, &fallback.letters, |l| &l.id),
+        }
+    }
+}
+
+crate::from_json_struct!(PackLetters {
+    "letters" => letters: default,
+});
+
 impl Letter {
     /// The field with this id.
     pub fn field(&self, id: &str) -> Option<&Field> {

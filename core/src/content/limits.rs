@@ -82,6 +82,11 @@ pub fn article_chars(body: &[Block]) -> usize {
     body.iter().flat_map(Block::lines).map(inlines).sum()
 }
 
+/// Checks the number of letter templates of a pack file.
+pub fn check_letters(letters: &crate::content::letter::PackLetters) -> Result<(), OverLimit> {
+    check("letters", letters.letters.len(), MAX_LETTERS)
+}
+
 /// Checks the item counts and article lengths of a pack.
 pub fn check_pack(pack: &Pack) -> Result<(), OverLimit> {
     check("categories", pack.categories.len(), MAX_CATEGORIES)?;
@@ -89,7 +94,6 @@ pub fn check_pack(pack: &Pack) -> Result<(), OverLimit> {
     check("articles", pack.articles.len(), MAX_ARTICLES)?;
     check("contacts", pack.contacts.len(), MAX_CONTACTS)?;
     check("checklists", pack.checklists.len(), MAX_CHECKLISTS)?;
-    check("letters", pack.letters.len(), MAX_LETTERS)?;
     for article in &pack.articles {
         check(
             format!("characters in the body of article `{}`", article.id),

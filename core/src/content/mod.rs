@@ -1,8 +1,10 @@
 //! The content the app shows, as shipped in one JSON **pack** per language.
 //!
-//! A pack holds every item once. An item that has no text in the pack's language carries the
-//! text of its fallback language instead, and says so in its `lang` field, so the app can show
-//! "Not yet translated — shown in Russian".
+//! A pack holds the items that have text in its language; the same file also carries the
+//! letter templates, which only the letters screen reads ([`letter::PackLetters`]). An item without one is only in the
+//! pack of the fallback language (Russian), which the device keeps beside the reader's:
+//! [`Pack::filled_from`] puts the two together, and the item's `lang` field says which
+//! language its text is in, so the app can show "Not yet translated — shown in Russian".
 
 pub mod audience;
 pub mod letter;
@@ -12,7 +14,6 @@ pub mod missions;
 pub mod provenance;
 
 use crate::codec::text_enum::text_enum_impls;
-use crate::content::letter::Letter;
 use crate::content::markup::Block;
 pub use crate::content::provenance::{Provenance, Review, Source};
 use crate::from_json_struct;
@@ -39,9 +40,6 @@ pub struct Pack {
     pub contacts: Vec<Contact>,
     /// Document checklists, sorted by id.
     pub checklists: Vec<Checklist>,
-    /// Letter templates, sorted by id.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
-    pub letters: Vec<Letter>,
 }
 
 impl Pack {
@@ -85,9 +83,50 @@ impl Pack {
         self.checklists.iter().find(|c| c.id == id)
     }
 
-    /// The letter template with this id.
-    pub fn letter(&self, id: &str) -> Option<&Letter> {
-        self.letters.iter().find(|l| l.id == id)
+    /// This pack with every item it lacks taken from `fallback`, the pack of the language its
+    /// texts fall back to: the feed writes an item untranslated into a language only into the
+    /// fallback's pack, which the device always keeps beside the reader's. Both lists being
+    /// sorted by id, the result is too; an item in both is this pack's.
+    pub fn filled_from(&self, fallback: &Pack) -> Pack {
+        Pack {
+            schema: self.schema,
+            lang: self.lang.clone(),
+            content_version: self.content_version,
+            categories: self.categories.clone(),
+            regions: self.regions.clone(),
+            articles: merged(&self.articles, &fallback.articles, |a| &a.id),
+            contacts: merged(&self.contacts, &fallback.contacts, |c| &c.id),
+            checklists: merged(&self.checklists, &fallback.checklists, |c| &c.id),
+        }
+    }
+}
+
+/// `own` and `fallback`, both sorted by `id`, merged into one list sorted by `id`; where both
+/// hold an id, `own`'s item is kept.
+pub(crate) fn merged<T: Clone>(own: &[T], fallback: &[T], id: fn(&T) -> &str) -> Vec<T> {
+    let mut out = Vec::with_capacity(own.len() + fallback.len());
+    let (mut own, mut fallback) = (own.iter().peekable(), fallback.iter().peekable());
+    loop {
+        let from_own = match (own.peek(), fallback.peek()) {
+            (Some(a), Some(b)) => {
+                let order = id(a).cmp(id(b));
+                if order.is_eq() {
+                    fallback.next();
+                }
+                order.is_le()
+            }
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => return out,
+        };
+        out.extend(
+            if from_own {
+                own.next()
+            } else {
+                fallback.next()
+            }
+            .cloned(),
+        );
     }
 }
 
@@ -360,7 +399,6 @@ from_json_struct!(Pack {
     "articles" => articles: required,
     "contacts" => contacts: required,
     "checklists" => checklists: required,
-    "letters" => letters: default,
 });
 
 from_json_struct!(Category {
@@ -620,6 +658,56 @@ mod tests {
             every_months: every,
             and_working_days: None,
         }
+    }
+
+    /// A pack of `lang` with the generated articles of ids `ids`, each saying `lang`.
+    fn pack_with(lang: &str, ids: &[&str]) -> Pack {
+        let template = crate::search::generated_pack(1).articles[0].clone();
+        let articles = ids
+            .iter()
+            .map(|id| Article {
+                id: (*id).to_owned(),
+                lang: lang.to_owned(),
+                ..template.clone()
+            })
+            .collect();
+        Pack {
+            lang: lang.to_owned(),
+            articles,
+            ..crate::search::generated_pack(0)
+        }
+    }
+
+    #[test]
+    fn a_pack_takes_what_it_lacks_from_the_fallback_in_id_order() {
+        let own = pack_with("ky", &["b", "d", "e"]);
+        let russian = pack_with("ru", &["a", "b", "c", "e", "f"]);
+        let shown = own.filled_from(&russian);
+        let got: Vec<(&str, &str)> = shown
+            .articles
+            .iter()
+            .map(|a| (a.id.as_str(), a.lang.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("a", "ru"),
+                ("b", "ky"),
+                ("c", "ru"),
+                ("d", "ky"),
+                ("e", "ky"),
+                ("f", "ru")
+            ]
+        );
+        assert_eq!(shown.lang, "ky");
+        assert_eq!(
+            own.filled_from(&pack_with("ru", &[])).articles,
+            own.articles
+        );
+        assert_eq!(
+            pack_with("ky", &[]).filled_from(&russian).articles,
+            russian.articles
+        );
     }
 
     #[test]

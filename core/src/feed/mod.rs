@@ -546,7 +546,6 @@ mod tests {
             }],
             contacts: vec![],
             checklists: vec![],
-            letters: vec![],
         }
     }
 

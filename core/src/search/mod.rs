@@ -784,7 +784,6 @@ pub fn generated_pack(n: usize) -> Pack {
         articles,
         contacts: Vec::new(),
         checklists: Vec::new(),
-        letters: Vec::new(),
     }
 }
 
