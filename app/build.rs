@@ -50,7 +50,20 @@ fn main() {
             .map(|(k, _)| k.as_str())
             .collect()
     };
-    let (plain, plural) = (keys(false), keys(true));
+    let in_file = |key: &&str| !key.starts_with(ui_strings::LETTERS_PREFIX);
+    let (plain, plural): (Vec<&str>, Vec<&str>) = (
+        keys(false).into_iter().filter(in_file).collect(),
+        keys(true).into_iter().filter(in_file).collect(),
+    );
+    let letters: Vec<&str> = keys(false)
+        .into_iter()
+        .filter(|key| !in_file(key))
+        .collect();
+    assert!(
+        keys(true).iter().all(in_file),
+        "the letters module's strings (`{}…`) cannot have plural forms",
+        ui_strings::LETTERS_PREFIX
+    );
 
     let mut out = String::new();
     out.push_str("/// A UI string, one per plain key in `locales/en.toml`.\n");
@@ -70,6 +83,38 @@ fn main() {
          const STRINGS: usize = {};\n",
         plain.len(),
         plain.len() + plural.len() * Category::ALL.len()
+    )
+    .unwrap();
+
+    // The letters module's strings, compiled in for every language (in `Lang` order).
+    out.push_str(
+        "/// A string of the letters module, one per `letter_` key in `locales/en.toml`.\n",
+    );
+    out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum LetterKey {\n");
+    let short: Vec<&str> = letters
+        .iter()
+        .map(|key| &key[ui_strings::LETTERS_PREFIX.len()..])
+        .collect();
+    variants(&mut out, &short);
+    out.push_str("}\n\n");
+    let table: Vec<Vec<&str>> = all
+        .iter()
+        .map(|locale| {
+            letters
+                .iter()
+                .map(|key| match locale.get(key) {
+                    Some(Entry::Text(text)) => text.as_str(),
+                    _ => "",
+                })
+                .collect()
+        })
+        .collect();
+    writeln!(
+        out,
+        "/// The letters module's strings, per language in `Lang` order, in `LetterKey` order.\n\
+         static LETTER_STRINGS: [[&str; {}]; {}] = {table:?};\n",
+        letters.len(),
+        Lang::ALL.len()
     )
     .unwrap();
 

@@ -31,9 +31,12 @@ self.addEventListener("message", (event) => {
   if (event.data === "skip-waiting") self.skipWaiting();
 });
 
-async function shell() {
+// A page: the letters page at /letters and /letters/ID, the app shell everywhere else.
+async function page(url) {
+  const letters = url.pathname === "/letters" || url.pathname.startsWith("/letters/");
+  const file = letters ? "/letters.html" : "/index.html";
   const cache = await caches.open(CACHE);
-  return (await cache.match("/index.html")) || fetch("/index.html");
+  return (await cache.match(file)) || fetch(file);
 }
 
 // The feed. The app's sync asks with `cache: "no-store"`: those requests go to the network
@@ -56,7 +59,7 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.mode === "navigate") {
-    event.respondWith(shell());
+    event.respondWith(page(url));
   } else if (url.pathname.startsWith(FEED)) {
     event.respondWith(feed(request));
   } else {

@@ -11,7 +11,8 @@
 //      encoder's address and integrity into index.html's <meta name="jardam-…"> tags;
 //   4. csp.mjs, headers.mjs: writes the Content Security Policy into index.html and, with the
 //      other security and caching headers, into DIR/_headers;
-//   5. sw.mjs: writes DIR/sw.js with the precache list and a cache version derived from the
+//   5. letters.mjs: the letters page, DIR/letters.html, with its module and starter;
+//   6. sw.mjs: writes DIR/sw.js with the precache list and a cache version derived from the
 //      hashes of every file it precaches.
 // Usage: node scripts/postbuild.mjs [DIR]   (DIR defaults to $TRUNK_STAGING_DIR)
 // Environment: JARDAM_BUILD_LABEL overrides the label; JARDAM_SIGNING_KEY signs the feed;
@@ -24,6 +25,7 @@ import { fillMeta } from "./postbuild/index-html.mjs";
 import { buildLabel } from "./postbuild/label.mjs";
 import { minifyGlue } from "./postbuild/minify.mjs";
 import { shortenNames } from "./postbuild/names.mjs";
+import { writeLettersPage } from "./postbuild/letters.mjs";
 import { writeQrEncoder } from "./postbuild/qr.mjs";
 import { buildStrings, stringsList } from "./postbuild/strings.mjs";
 import { writeServiceWorker } from "./postbuild/sw.mjs";
@@ -42,6 +44,8 @@ buildStrings(dir);
 const qr = await writeQrEncoder(dir);
 const label = buildLabel(dir);
 fillMeta(dir, { "jardam-build": label, "jardam-feed-mirrors": mirrors.join(" "), "jardam-l10n": stringsList(dir), "jardam-qr": qr });
-writeHeaders(dir, writeSecurityPolicy(dir, mirrors));
+const policy = writeSecurityPolicy(dir, mirrors);
+await writeLettersPage(dir, policy);
+writeHeaders(dir, policy);
 const { version, precached } = await writeServiceWorker(dir);
 console.log(`postbuild: build ${label}, cache ${version}, ${precached} files precached`);

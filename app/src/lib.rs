@@ -4,6 +4,7 @@
 
 mod app;
 mod i18n;
+pub mod letters;
 pub mod platform;
 mod screens;
 mod shell;

@@ -54,8 +54,8 @@ pub fn build_packs(content: &Content) -> Vec<PackFile> {
 
 /// The pack of one language. Articles, contacts, checklists and letters without text in
 /// `lang` are left out: they are in the fallback language's pack, which the app keeps beside
-/// every other and fills in from ([`Pack::filled_from`]). Categories and regions, a few words
-/// each, are always there, in `lang` or its fallback.
+/// every other and fills in from ([`Pack::filled_from`], `PackLetters::filled_from`).
+/// Categories and regions, a few words each, are always there, in `lang` or its fallback.
 pub fn build_pack(content: &Content, lang: &str) -> PackFile {
     let langs = &content.feed.langs;
     let mut categories: Vec<Category> = content

@@ -246,6 +246,8 @@ const DRAWN_LAST = [
   [/^\/hotlines\/([a-z0-9-]+)$/, (id) => `article.contact[data-id="${id}"]`],
   [/^\/checklists$/, () => "#checklists li"],
   [/^\/checklists\/[a-z0-9-]+$/, () => 'section[data-screen="checklist"] ol.sources'],
+  [/^\/letters$/, () => "#letter-list li"],
+  [/^\/letters\/([a-z0-9-]+)$/, (id) => `article.letter[data-id="${id}"] h1`],
   [/^\/help$/, () => ".emergency-numbers a"],
   [/^\/more$/, () => "#check-updates:enabled"],
   [/^\/share$/, () => 'section[data-screen="share"] svg.qr'],

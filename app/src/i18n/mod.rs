@@ -35,6 +35,15 @@ impl I18n {
         move || self.t(key)
     }
 
+    /// The letters module's string for `key` as a view that follows the language (compiled
+    /// in: see `ui_strings::LETTERS_PREFIX`).
+    pub fn letter(
+        self,
+        key: LetterKey,
+    ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || LETTER_STRINGS[self.lang.get() as usize][key as usize]
+    }
+
     /// The string for `key` with each `{name}` replaced by its value.
     pub fn tf(&self, key: Key, args: &[(&str, &str)]) -> String {
         fill(self.t(key), args)

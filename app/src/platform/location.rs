@@ -66,7 +66,7 @@ fn set_address(target: &str, replace: bool) {
 
 /// The path (with query and fragment) of the same-origin link a plain click landed on; `None`
 /// for what the browser should handle itself: other origins, `tel:` and downloads, new tabs,
-/// modified clicks, and a jump to a fragment on the same page.
+/// modified clicks, the letters page, and a jump to a fragment on the same page.
 fn own_link(event: &MouseEvent) -> Option<String> {
     if event.default_prevented()
         || event.button() != 0
@@ -93,7 +93,9 @@ fn own_link(event: &MouseEvent) -> Option<String> {
         return None;
     }
     let path = anchor.pathname();
-    if !anchor.hash().is_empty() && path == current_path() {
+    // Letters are a page of their own (letters.html): the browser loads it.
+    let letters = path == "/letters" || path.starts_with("/letters/");
+    if letters || !anchor.hash().is_empty() && path == current_path() {
         return None;
     }
     Some(path + &anchor.search() + &anchor.hash())

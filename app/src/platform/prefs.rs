@@ -205,3 +205,29 @@ pub fn stay_exempt() -> bool {
 pub fn set_stay_exempt(on: bool) {
     save(STAY_EXEMPT_KEY, &on);
 }
+
+fn letter_key(letter: &str) -> String {
+    format!("jardam.letter.{letter}")
+}
+
+/// What the reader typed into a letter's form and chose to keep on the phone, as (field id,
+/// value); `None` when they did not.
+pub fn letter_values(letter: &str) -> Option<Vec<(String, String)>> {
+    let flat: Vec<String> = load(&letter_key(letter))?;
+    Some(
+        flat.chunks_exact(2)
+            .map(|pair| (pair[0].clone(), pair[1].clone()))
+            .collect(),
+    )
+}
+
+/// Keeps what the reader typed into a letter's form, stored as `[id, value, id, value, …]`.
+pub fn save_letter_values(letter: &str, values: &[(String, String)]) {
+    let flat: Vec<&String> = values.iter().flat_map(|(id, value)| [id, value]).collect();
+    save(&letter_key(letter), &flat);
+}
+
+/// Forgets what was kept of a letter's form.
+pub fn forget_letter_values(letter: &str) {
+    forget(&letter_key(letter));
+}

@@ -39,17 +39,27 @@ fn method(target: &JsValue, name: &str) -> Option<Function> {
 
 /// Opens the phone's share sheet for `url`, or copies `url` where there is none.
 pub async fn share(title: &str, url: &str) -> Shared {
+    send(title, "url", url).await
+}
+
+/// Opens the phone's share sheet for `text`, or copies `text` where there is none.
+pub async fn share_text(title: &str, text: &str) -> Shared {
+    send(title, "text", text).await
+}
+
+/// Shares `value` as the share data's `field` (`url` or `text`) under `title`, or copies it.
+async fn send(title: &str, field: &str, value: &str) -> Shared {
     let navigator: JsValue = window().navigator().into();
     if let Some(share) = method(&navigator, "share") {
         let data = Object::new();
         let _ = Reflect::set(&data, &"title".into(), &title.into());
-        let _ = Reflect::set(&data, &"url".into(), &url.into());
+        let _ = Reflect::set(&data, &field.into(), &value.into());
         if let Ok(promise) = share.call1(&navigator, &data) {
             let sent = JsFuture::from(js_sys::Promise::from(promise)).await.is_ok();
             return if sent { Shared::Sent } else { Shared::Dropped };
         }
     }
-    copy(url).await
+    copy(value).await
 }
 
 /// Copies `text` to the clipboard.

@@ -34,7 +34,7 @@ pub enum Storage {
 /// The app's content state, shared through context.
 #[derive(Clone, Copy)]
 pub struct Content {
-    /// The pack shown, in the reader's language (with fallback text inside).
+    /// The pack shown: the reader's language, filled in from the fallback language's.
     pub pack: RwSignal<Option<Arc<Pack>>>,
     /// The installed feed.
     pub installed: RwSignal<Option<Installed>>,
@@ -225,7 +225,8 @@ impl Content {
         })
     }
 
-    /// Shows the pack for `lang` if it is loaded (else the fallback language's).
+    /// Shows the pack for `lang` if it is loaded, filled in with the fallback language's items
+    /// it has no text for (else the fallback language's pack alone).
     pub fn show(&self, lang: &str) {
         // A task started for an earlier language (the start-up load, a sync) finishing after
         // the reader switched must not put that language back.
@@ -233,9 +234,13 @@ impl Content {
         if !wanted.is_empty() && wanted != lang {
             return;
         }
-        let pack = self
-            .loaded(lang)
-            .or_else(|| self.loaded(jardam_core::sync::FALLBACK_LANG));
+        let fallback = self.loaded(jardam_core::sync::FALLBACK_LANG);
+        let pack = match (self.loaded(lang), &fallback) {
+            (Some(own), Some(fallback)) if own.lang != fallback.lang => {
+                Some(Arc::new(own.filled_from(fallback)))
+            }
+            (own, _) => own.or(fallback),
+        };
         if pack.is_some() {
             self.pack.set(pack);
         }

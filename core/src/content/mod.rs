@@ -1,10 +1,11 @@
 //! The content the app shows, as shipped in one JSON **pack** per language.
 //!
-//! A pack holds the items that have text in its language; the same file also carries the
-//! letter templates, which only the letters screen reads ([`letter::PackLetters`]). An item without one is only in the
-//! pack of the fallback language (Russian), which the device keeps beside the reader's:
-//! [`Pack::filled_from`] puts the two together, and the item's `lang` field says which
-//! language its text is in, so the app can show "Not yet translated — shown in Russian".
+//! A pack holds the articles, contacts and checklists that have text in its language; an item
+//! without one is only in the pack of the fallback language (Russian), which the device keeps
+//! beside the reader's: [`Pack::filled_from`] puts the two together. An item's
+//! `lang` field says which language its text is in, so the app can show "Not yet translated —
+//! shown in Russian". The same file also carries the letter templates, which only the letters
+//! screen reads ([`letter::PackLetters`]).
 
 pub mod audience;
 pub mod letter;

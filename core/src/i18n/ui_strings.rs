@@ -17,14 +17,21 @@ use crate::i18n::plural::Category;
 /// The language shown when the reader's cannot be had, and the officer card's.
 pub const FALLBACK: &str = "ru";
 
+/// Keys starting with this belong to the letters module, which has them compiled in for every
+/// language: they are not in the file, so the app shell does not download them.
+pub const LETTERS_PREFIX: &str = "letter_";
+
 /// The strings of `locale` in file order, for the keys of `reference` (plain keys first, then
-/// the forms of each plural key); a missing string is empty (the build refuses such locales).
+/// the forms of each plural key) but the letters module's; a missing string is empty (the
+/// build refuses such locales).
 pub fn table<'a>(reference: &Locale, locale: &'a Locale) -> Vec<&'a str> {
     let keys = |plural: bool| {
         reference
             .entries
             .iter()
-            .filter(move |(_, entry)| matches!(entry, Entry::Forms(_)) == plural)
+            .filter(move |(key, entry)| {
+                matches!(entry, Entry::Forms(_)) == plural && !key.starts_with(LETTERS_PREFIX)
+            })
             .map(|(key, _)| key.as_str())
     };
     let plain = keys(false).map(|key| match locale.get(key) {

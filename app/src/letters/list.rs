@@ -1,0 +1,32 @@
+//! The list of letter templates: what each is for, a link to its form.
+
+use jardam_core::content::letter::PackLetters;
+use jardam_core::route::Page;
+use leptos::prelude::*;
+
+use crate::i18n::{Key, use_i18n};
+
+/// Every letter template on the phone, by title.
+#[component]
+pub(super) fn LetterList(letters: PackLetters) -> impl IntoView {
+    let i18n = use_i18n();
+    let items = letters
+        .letters
+        .iter()
+        .map(|l| {
+            view! {
+                <li data-id=l.id.clone() lang=l.lang.clone()>
+                    <a href=Page::letter(&l.id)>
+                        <strong>{l.title.clone()}</strong>
+                        <span class="summary">{l.summary.clone()}</span>
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h1>{i18n.text(Key::Letters)}</h1>
+        <p class="intro">{i18n.text(Key::LettersIntro)}</p>
+        <ul class="articles letters" id="letter-list">{items}</ul>
+    }
+}
