@@ -91,7 +91,7 @@ pub fn build_pack(content: &Content, lang: &str) -> PackFile {
                 category: a.category.as_ref().expect(CHECKED).value.clone(),
                 title: text.title.clone(),
                 summary: text.summary.clone(),
-                body: references::link(&text.body, &a.header.sources),
+                body: references::cite(&text.body, &a.header.sources),
                 tags: a.tags.clone(),
                 applies_to: a.applies_to.clone(),
                 emergency: a.emergency,

@@ -1,6 +1,7 @@
 //! `[n]` references from an item's text to its n-th source: found in the editors' text, checked
-//! against the number of `[[sources]]` (see [`crate::load`]), and turned into links to the
-//! source's page when packs are built, so the app shows them as links at no cost of its own.
+//! against the number of `[[sources]]` (see [`crate::load`]), and written as
+//! [`Inline::Cite`] when packs are built, which the app shows as a link to the source's page
+//! without the pack carrying the address twice.
 
 use jardam_core::content::Source;
 use jardam_core::content::markup::{Block, Inline, safe_href};
@@ -21,44 +22,41 @@ pub fn find(text: &str) -> Vec<(usize, usize, usize)> {
     found
 }
 
-/// `blocks` with every `[n]` in plain text made a link to source n's page, where that address
-/// is one the app may open (https); other references stay text, and the numbered list of
-/// sources still names them.
-pub fn link(blocks: &[Block], sources: &[Source]) -> Vec<Block> {
+/// `blocks` with every `[n]` in plain text made a citation of source n, where that source's
+/// address is one the app may open (https); other references stay text, and the numbered list
+/// of sources still names them.
+pub fn cite(blocks: &[Block], sources: &[Source]) -> Vec<Block> {
     blocks
         .iter()
-        .map(|block| block.map_lines(&mut |line| link_inlines(line, sources)))
+        .map(|block| block.map_lines(&mut |line| cite_inlines(line, sources)))
         .collect()
 }
 
-fn link_inlines(inlines: &[Inline], sources: &[Source]) -> Vec<Inline> {
+fn cite_inlines(inlines: &[Inline], sources: &[Source]) -> Vec<Inline> {
     let mut out = Vec::new();
     for inline in inlines {
         match inline {
-            Inline::Text(text) => link_text(text, sources, &mut out),
-            Inline::Bold(inner) => out.push(Inline::Bold(link_inlines(inner, sources))),
-            Inline::Link { .. } => out.push(inline.clone()),
+            Inline::Text(text) => cite_text(text, sources, &mut out),
+            Inline::Bold(inner) => out.push(Inline::Bold(cite_inlines(inner, sources))),
+            Inline::Link { .. } | Inline::Cite(_) => out.push(inline.clone()),
         }
     }
     out
 }
 
-fn link_text(text: &str, sources: &[Source], out: &mut Vec<Inline>) {
+fn cite_text(text: &str, sources: &[Source], out: &mut Vec<Inline>) {
     let mut from = 0;
     for (start, len, n) in find(text) {
-        let href = n
+        let opens = n
             .checked_sub(1)
             .and_then(|i| sources.get(i))
-            .map(|s| s.url.as_str())
-            .filter(|url| url.starts_with("https://") && safe_href(url).is_some());
-        if let Some(href) = href {
+            .is_some_and(|s| s.url.starts_with("https://") && safe_href(&s.url).is_some());
+        let cite = u32::try_from(n).ok().filter(|_| opens);
+        if let Some(cite) = cite {
             if start > from {
                 out.push(Inline::Text(text[from..start].to_owned()));
             }
-            out.push(Inline::Link {
-                text: text[start..start + len].to_owned(),
-                href: href.to_owned(),
-            });
+            out.push(Inline::Cite(cite));
             from = start + len;
         }
     }
@@ -89,23 +87,31 @@ mod tests {
     }
 
     #[test]
-    fn https_references_become_links_and_others_stay_text() {
-        let sources = [source("https://a.org/x"), source("http://b.org/y")];
+    fn https_references_become_citations_and_others_stay_text() {
+        let sources = [
+            source("https://a.org/x"),
+            source("http://b.org/y"),
+            source("https://a b.org/"),
+        ];
         let blocks = [Block::Paragraph(vec![
-            Inline::Text("Ten days [1], see [2] and [3].".into()),
-            Inline::Bold(vec![Inline::Text("[1]".into())]),
+            Inline::Text("Ten days [1], see [2], [3], [4] and [0].".into()),
+            Inline::Bold(vec![Inline::Text("[1][1]".into())]),
+            Inline::Link {
+                text: "[1]".into(),
+                href: "tel:112".into(),
+            },
         ])];
-        let link1 = Inline::Link {
-            text: "[1]".into(),
-            href: "https://a.org/x".into(),
-        };
         assert_eq!(
-            link(&blocks, &sources),
+            cite(&blocks, &sources),
             [Block::Paragraph(vec![
                 Inline::Text("Ten days ".into()),
-                link1.clone(),
-                Inline::Text(", see [2] and [3].".into()),
-                Inline::Bold(vec![link1]),
+                Inline::Cite(1),
+                Inline::Text(", see [2], [3], [4] and [0].".into()),
+                Inline::Bold(vec![Inline::Cite(1), Inline::Cite(1)]),
+                Inline::Link {
+                    text: "[1]".into(),
+                    href: "tel:112".into(),
+                },
             ])]
         );
     }

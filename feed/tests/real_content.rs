@@ -11,13 +11,15 @@ fn real_content_passes() {
 }
 
 /// Every pack of the real feed, read as the app reads it, has articles and contacts, and the
-/// body's `[1]` links to the first source's page. (`wire_formats.rs` checks the app's reader
+/// body's `[1]` cites the first source. (`wire_formats.rs` checks the app's reader
 /// against serde on the same feed.)
 #[test]
 fn the_apps_reader_reads_every_pack_of_the_real_feed() {
     use jardam_core::codec::json;
     use jardam_core::content::Pack;
+    use jardam_core::content::markup::{Block, Inline, push_text, safe_href};
     use jardam_core::feed::Manifest;
+    use jardam_feed::references;
 
     let (_temp, out) = common::build_real_feed();
     let bytes = std::fs::read(out.join("manifest.json")).unwrap();
@@ -51,16 +53,29 @@ fn the_apps_reader_reads_every_pack_of_the_real_feed() {
             "{}",
             entry.file
         );
-        // The body's [1] is a link to the first source's page.
+        // The body's [1] cites the first source, whose page the app may open, and no `[n]`
+        // is left as text where source n's page is one the app may open.
         let article = pack.article("registration-eaeu").unwrap();
-        let first = &article.provenance.sources[0].url;
-        let linked = article.body.iter().any(|block| match block {
-            jardam_core::content::markup::Block::List { items, .. } => items.iter().flatten().any(|i| {
-                matches!(i, jardam_core::content::markup::Inline::Link { text, href } if text == "[1]" && href == first)
-            }),
-            _ => false,
-        });
-        assert!(linked, "{}: [1] links to {first}", entry.file);
+        let sources = &article.provenance.sources;
+        assert!(sources[0].url.starts_with("https://"), "{}", entry.file);
+        let lines: Vec<_> = article.body.iter().flat_map(Block::lines).collect();
+        let cited = lines.iter().any(|line| line.contains(&Inline::Cite(1)));
+        assert!(cited, "{}: [1] cites {}", entry.file, sources[0].url);
+        for line in &lines {
+            let mut text = String::new();
+            push_text(line, &mut text, false);
+            for (_, _, n) in references::find(&text) {
+                let url = n
+                    .checked_sub(1)
+                    .and_then(|i| sources.get(i))
+                    .map(|s| &s.url);
+                assert!(
+                    !url.is_some_and(|u| u.starts_with("https://") && safe_href(u).is_some()),
+                    "{}: [{n}] left as text",
+                    entry.file
+                );
+            }
+        }
     }
 }
 

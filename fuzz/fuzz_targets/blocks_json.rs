@@ -12,7 +12,7 @@ use libfuzzer_sys::fuzz_target;
 fn check(inlines: &[Inline]) {
     for inline in inlines {
         match inline {
-            Inline::Text(_) => {}
+            Inline::Text(_) | Inline::Cite(_) => {}
             Inline::Bold(inner) => check(inner),
             Inline::Link { href, .. } => {
                 if let Some(href) = safe_href(href) {

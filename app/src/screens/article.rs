@@ -41,7 +41,7 @@ pub fn Article(id: String) -> impl IntoView {
                 <h1>{article.title.clone()}</h1>
                 <TrustNotes provenance=article.provenance.clone() lang=article.lang.clone() proposed_as_of=article.proposed_as_of />
                 <p class="lead">{article.summary.clone()}</p>
-                <div class="body">{markup::body(&article.body)}</div>
+                <div class="body">{markup::body(&article.body, &article.provenance.sources)}</div>
             </article>
             {has_contacts.then(|| view! {
                 <h2>{i18n.text(Key::WhoToCall)}</h2>

@@ -120,7 +120,7 @@ impl<'de> Visitor<'de> for InlineVisitor {
     type Value = Inline;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a string, {\"b\": [...]} or {\"a\": {\"text\", \"href\"}}")
+        f.write_str("a string, {\"b\": [...]}, {\"a\": {\"text\", \"href\"}} or {\"c\": n}")
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<Inline, E> {
@@ -142,6 +142,7 @@ impl<'de> Visitor<'de> for InlineVisitor {
             .ok_or_else(|| de::Error::invalid_length(0, &self))?;
         let inline = match key.as_str() {
             "b" => Inline::Bold(map.next_value()?),
+            "c" => Inline::Cite(map.next_value()?),
             "a" => {
                 let link: Link = map.next_value()?;
                 Inline::Link {
@@ -149,7 +150,7 @@ impl<'de> Visitor<'de> for InlineVisitor {
                     href: link.href,
                 }
             }
-            other => return Err(de::Error::unknown_variant(other, &["b", "a"])),
+            other => return Err(de::Error::unknown_variant(other, &["b", "a", "c"])),
         };
         if map.next_key::<IgnoredAny>()?.is_some() {
             return Err(de::Error::invalid_length(2, &self));

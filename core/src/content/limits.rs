@@ -76,6 +76,8 @@ pub fn article_chars(body: &[Block]) -> usize {
             .map(|inline| match inline {
                 Inline::Text(text) | Inline::Link { text, .. } => text.chars().count(),
                 Inline::Bold(inner) => inlines(inner),
+                // `[n]`: the digits and two brackets.
+                Inline::Cite(n) => n.checked_ilog10().unwrap_or(0) as usize + 3,
             })
             .sum()
     }
@@ -121,13 +123,23 @@ mod tests {
                     text: "c".into(),
                     href: "tel:112".into(),
                 },
+                Inline::Cite(7),
+                Inline::Bold(vec![Inline::Cite(12)]),
             ]),
             Block::List {
                 ordered: true,
                 items: vec![vec![Inline::Text("d".into())], vec![]],
             },
         ];
-        assert_eq!(article_chars(&body), 4 + 2 + 1 + 1);
+        assert_eq!(article_chars(&body), 4 + 2 + 1 + 3 + 4 + 1);
+        for n in [0, 9, 10, 99, 100, u32::MAX] {
+            let cite = [Block::Paragraph(vec![Inline::Cite(n)])];
+            assert_eq!(
+                article_chars(&cite),
+                format!("[{n}]").chars().count(),
+                "{n}"
+            );
+        }
     }
 
     #[test]

@@ -5,11 +5,14 @@
 //!
 //! ```json
 //! [{"h": {"level": 2, "inlines": ["Deadlines"]}},
-//!  {"p": ["Register within ", {"b": ["30 days"]}, ". ",
+//!  {"p": ["Register within ", {"b": ["30 days"]}, " ", {"c": 1}, ". ",
 //!         {"a": {"text": "Call 112", "href": "tel:112"}}]},
 //!  {"list": {"ordered": false, "items": [["First"], ["Second"]]}},
 //!  {"table": {"head": [["Article"], ["Fine"]], "rows": [[["18.8"], ["2,000 ₽"]]]}}]
 //! ```
+//!
+//! A `{"c": n}` inline cites source n (1-based) of the item's `provenance.sources`: the app
+//! shows it as `[n]`, linked to that source's page, so the address is not written twice.
 
 use crate::codec::json::{FromJson, JsonError, Reader};
 use crate::from_json_struct;
@@ -100,6 +103,9 @@ pub enum Inline {
         /// The target.
         href: String,
     },
+    /// A citation of source n (1-based) of the item's provenance, shown as `[n]`.
+    #[cfg_attr(feature = "serde", serde(rename = "c"))]
+    Cite(u32),
     /// Plain text, serialized as a bare JSON string.
     #[cfg_attr(feature = "serde", serde(untagged))]
     Text(String),
@@ -137,16 +143,21 @@ impl FromJson for Inline {
         if r.peek_string() {
             return r.string().map(Inline::Text);
         }
-        one_key(r, "an inline: text, {\"b\"} or {\"a\"}", &mut |r, key| {
-            Ok(Some(match key {
-                "b" => Inline::Bold(Vec::read(r)?),
-                "a" => {
-                    let Link { text, href } = Link::read(r)?;
-                    Inline::Link { text, href }
-                }
-                _ => return Ok(None),
-            }))
-        })
+        one_key(
+            r,
+            "an inline: text, {\"b\"}, {\"a\"} or {\"c\"}",
+            &mut |r, key| {
+                Ok(Some(match key {
+                    "b" => Inline::Bold(Vec::read(r)?),
+                    "c" => Inline::Cite(u32::read(r)?),
+                    "a" => {
+                        let Link { text, href } = Link::read(r)?;
+                        Inline::Link { text, href }
+                    }
+                    _ => return Ok(None),
+                }))
+            },
+        )
     }
 }
 
@@ -210,18 +221,26 @@ from_json_struct!(Link {
     "href" => href: required,
 });
 
-/// The visible text of some inlines, without any formatting (for search and previews).
+/// The visible text of some inlines, without any formatting; a citation is its `[n]`.
 pub fn plain_text(inlines: &[Inline]) -> String {
     let mut out = String::new();
-    push_plain_text(inlines, &mut out);
+    push_text(inlines, &mut out, true);
     out
 }
 
-fn push_plain_text(inlines: &[Inline], out: &mut String) {
+/// Appends the visible text of `inlines` to `out`; a citation adds its `[n]` if `cites`, else
+/// a space (so its number is not read as a word of the text).
+pub fn push_text(inlines: &[Inline], out: &mut String, cites: bool) {
     for inline in inlines {
         match inline {
             Inline::Text(text) | Inline::Link { text, .. } => out.push_str(text),
-            Inline::Bold(inner) => push_plain_text(inner, out),
+            Inline::Bold(inner) => push_text(inner, out, cites),
+            Inline::Cite(n) if cites => {
+                out.push('[');
+                out.push_str(&n.to_string());
+                out.push(']');
+            }
+            Inline::Cite(_) => out.push(' '),
         }
     }
 }
@@ -324,6 +343,7 @@ mod tests {
                     text: "Call 112".into(),
                     href: "tel:112".into(),
                 },
+                Inline::Cite(12),
             ]),
             Block::List {
                 ordered: false,
@@ -333,23 +353,35 @@ mod tests {
         let json = serde_json::to_string(&body).unwrap();
         assert_eq!(
             json,
-            r#"[{"h":{"level":2,"inlines":["Deadlines"]}},{"p":["Register within ",{"b":["30 days"]},{"a":{"text":"Call 112","href":"tel:112"}}]},{"list":{"ordered":false,"items":[["First"]]}}]"#
+            r#"[{"h":{"level":2,"inlines":["Deadlines"]}},{"p":["Register within ",{"b":["30 days"]},{"a":{"text":"Call 112","href":"tel:112"}},{"c":12}]},{"list":{"ordered":false,"items":[["First"]]}}]"#
         );
         assert_eq!(serde_json::from_str::<Vec<Block>>(&json).unwrap(), body);
+        assert_eq!(
+            crate::codec::json::from_slice::<Vec<Block>>(json.as_bytes()).unwrap(),
+            body
+        );
         for bad in [
+            r#"{"c":-1}"#,
+            r#"{"c":"1"}"#,
+            r#"{"c":1.5}"#,
+            r#"{"c":1,"b":[]}"#,
             r#"{}"#,
             r#"{"i":["x"]}"#,
             r#"{"b":["x"],"a":{"text":"t","href":"/"}}"#,
             "1",
         ] {
             assert!(serde_json::from_str::<Inline>(bad).is_err(), "{bad}");
+            assert!(
+                crate::codec::json::from_slice::<Inline>(bad.as_bytes()).is_err(),
+                "{bad}"
+            );
         }
-        assert_eq!(
-            plain_text(match &body[1] {
-                Block::Paragraph(inlines) => inlines,
-                _ => unreachable!(),
-            }),
-            "Register within 30 daysCall 112"
-        );
+        let Block::Paragraph(inlines) = &body[1] else {
+            unreachable!()
+        };
+        assert_eq!(plain_text(inlines), "Register within 30 daysCall 112[12]");
+        let mut words = String::new();
+        push_text(inlines, &mut words, false);
+        assert_eq!(words, "Register within 30 daysCall 112 ");
     }
 }

@@ -8,7 +8,7 @@
 
 pub mod letters;
 
-use crate::content::markup::{Block, Inline, plain_text};
+use crate::content::markup::{Block, Inline, push_text};
 use crate::content::{Article, Audience, Pack, Provenance, Review};
 use crate::time::date::Date;
 use letters::Class;
@@ -474,8 +474,11 @@ impl Builder {
         }
     }
 
+    /// Adds a line of body text; citation numbers are not words of it.
     fn add_inlines(&mut self, inlines: &[Inline]) {
-        self.add(&plain_text(inlines), BODY);
+        let mut text = String::new();
+        push_text(inlines, &mut text, false);
+        self.add(&text, BODY);
     }
 
     fn finish(self, pack: &Pack, items: Vec<(ItemKind, Box<str>)>) -> SearchIndex {
@@ -1050,6 +1053,28 @@ mod tests {
     }
 
     #[test]
+    fn citation_numbers_are_not_words_but_link_texts_are() {
+        let mut a = article("cited", "Патент", "", "", &[]);
+        a.body = vec![Block::Paragraph(vec![
+            Inline::Text("Срок 15".into()),
+            Inline::Cite(12),
+            Inline::Bold(vec![Inline::Cite(34)]),
+            Inline::Text("дней, ".into()),
+            Inline::Link {
+                text: "Позвонить 112".into(),
+                href: "tel:112".into(),
+            },
+        ])];
+        let index = SearchIndex::build(&pack(vec![a]));
+        for word in ["15", "дней", "позвонить", "112"] {
+            assert_eq!(find(&index, word), ["cited"], "{word}");
+        }
+        for word in ["12", "34"] {
+            assert!(find(&index, word).is_empty(), "{word}");
+        }
+    }
+
+    #[test]
     fn title_outranks_tags_outrank_body() {
         let index = small_index();
         let hits = index.search("патент", 10);
@@ -1206,7 +1231,7 @@ mod tests {
         let mut text = format!("{} {} {}", a.title, a.summary, a.tags.join(" "));
         for line in a.body.iter().flat_map(Block::lines) {
             text.push(' ');
-            text.push_str(&plain_text(line));
+            push_text(line, &mut text, false);
         }
         words(&text)
     }
