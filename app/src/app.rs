@@ -68,8 +68,7 @@ fn screen(page: Page) -> AnyView {
         Page::Contact(id) => view! { <ContactPage id=id /> }.into_any(),
         Page::Checklists => view! { <Checklists /> }.into_any(),
         Page::Checklist(id) => view! { <ChecklistPage id=id /> }.into_any(),
-        // Letters are a page of their own (letters.html), which links reach by a page load.
-        Page::Letters | Page::Letter(_) | Page::NotFound => view! { <NotFound /> }.into_any(),
+        Page::NotFound => view! { <NotFound /> }.into_any(),
         Page::Help => view! { <Help /> }.into_any(),
         Page::More => view! { <More /> }.into_any(),
         Page::Share(mode) => view! { <Share mode=mode /> }.into_any(),

@@ -1,4 +1,5 @@
-//! The app's addresses: which screen a path names.
+//! The app's addresses: which screen a path names. (The letters page, `/letters` and
+//! `/letters/ID`, is a page of its own: [`crate::content::letter::page_id`].)
 
 /// A screen of the app, as named by its path.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,10 +18,6 @@ pub enum Page {
     Checklists,
     /// `/checklists/ID`: one checklist.
     Checklist(String),
-    /// `/letters`: the letter templates.
-    Letters,
-    /// `/letters/ID`: the form of one letter template and the letter it writes.
-    Letter(String),
     /// `/help`: help now.
     Help,
     /// `/more`: settings and information.
@@ -49,8 +46,6 @@ impl Page {
             (Some("hotlines"), Some(id)) => Page::Contact(id),
             (Some("checklists"), None) => Page::Checklists,
             (Some("checklists"), Some(id)) => Page::Checklist(id),
-            (Some("letters"), None) => Page::Letters,
-            (Some("letters"), Some(id)) => Page::Letter(id),
             (Some("help"), None) => Page::Help,
             (Some("more"), None) => Page::More,
             (Some("share"), mode) => Page::Share(mode),
@@ -71,8 +66,6 @@ impl Page {
             Page::Contact(id) => ("hotlines", Some(id)),
             Page::Checklists => ("checklists", None),
             Page::Checklist(id) => ("checklists", Some(id)),
-            Page::Letters => ("letters", None),
-            Page::Letter(id) => ("letters", Some(id)),
             Page::Help => ("help", None),
             Page::More => ("more", None),
             Page::Share(mode) => ("share", mode.as_ref()),
@@ -97,11 +90,6 @@ impl Page {
     /// The address of checklist `id`.
     pub fn checklist(id: &str) -> String {
         Page::Checklist(id.to_owned()).href()
-    }
-
-    /// The address of letter template `id`.
-    pub fn letter(id: &str) -> String {
-        Page::Letter(id.to_owned()).href()
     }
 
     /// The address of share mode `mode`.
@@ -136,8 +124,6 @@ mod tests {
             ),
             ("/checklists", Page::Checklists),
             ("/checklists/patent", Page::Checklist("patent".into())),
-            ("/letters", Page::Letters),
-            ("/letters/wage-claim", Page::Letter("wage-claim".into())),
             ("/help", Page::Help),
             ("/more", Page::More),
             ("/share", Page::Share(None)),
@@ -163,8 +149,6 @@ mod tests {
             Page::Contact(id()),
             Page::Checklists,
             Page::Checklist(id()),
-            Page::Letters,
-            Page::Letter(id()),
             Page::Help,
             Page::More,
             Page::Share(None),
@@ -177,7 +161,6 @@ mod tests {
         assert_eq!(Page::article("a"), "/rights/a");
         assert_eq!(Page::contact("c"), "/hotlines/c");
         assert_eq!(Page::checklist("l"), "/checklists/l");
-        assert_eq!(Page::letter("w"), "/letters/w");
         assert_eq!(Page::share("poster"), "/share/poster");
     }
 
@@ -189,7 +172,8 @@ mod tests {
             "/more/x",
             "/rights/a/b",
             "/feed",
-            "/letters/a/b",
+            "/letters",
+            "/letters/wage-claim",
         ] {
             assert_eq!(Page::parse(path), Page::NotFound, "{path}");
         }

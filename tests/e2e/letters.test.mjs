@@ -55,10 +55,11 @@ async function everythingStored(page) {
 
 const field = (page, id) => page.locator(`#field-${id}`);
 
-/** Opens the wage claim as a reader finds it: Rights, then Letters (a page of its own), then the claim. */
+/** Opens the wage claim as a reader finds it: the unpaid-wages article, its list of all letters
+ * (a page of its own), then the claim. */
 async function openWageClaim(page, url) {
-  await openScreen(page, url, "/rights");
-  await page.locator("#letters-link").click();
+  await openScreen(page, url, "/rights/unpaid-wages");
+  await page.locator('main .body a[href="/letters"]').click();
   await page.waitForURL(/\/letters$/);
   await page.locator('#letter-list a[href="/letters/wage-claim"]').click();
   await page.waitForURL(/\/letters\/wage-claim$/);

@@ -1,10 +1,9 @@
 //! The list of letter templates: what each is for, a link to its form.
 
-use jardam_core::content::letter::PackLetters;
-use jardam_core::route::Page;
+use jardam_core::content::letter::{self, PackLetters};
 use leptos::prelude::*;
 
-use crate::i18n::{Key, use_i18n};
+use crate::i18n::{LetterKey, use_i18n};
 
 /// Every letter template on the phone, by title.
 #[component]
@@ -16,7 +15,7 @@ pub(super) fn LetterList(letters: PackLetters) -> impl IntoView {
         .map(|l| {
             view! {
                 <li data-id=l.id.clone() lang=l.lang.clone()>
-                    <a href=Page::letter(&l.id)>
+                    <a href=letter::page(&l.id)>
                         <strong>{l.title.clone()}</strong>
                         <span class="summary">{l.summary.clone()}</span>
                     </a>
@@ -25,8 +24,8 @@ pub(super) fn LetterList(letters: PackLetters) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <h1>{i18n.text(Key::Letters)}</h1>
-        <p class="intro">{i18n.text(Key::LettersIntro)}</p>
+        <h1>{i18n.letter(LetterKey::Title)}</h1>
+        <p class="intro">{i18n.letter(LetterKey::Intro)}</p>
         <ul class="articles letters" id="letter-list">{items}</ul>
     }
 }

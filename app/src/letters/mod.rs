@@ -11,7 +11,7 @@ mod form;
 mod list;
 
 use jardam_core::codec::json;
-use jardam_core::content::letter::PackLetters;
+use jardam_core::content::letter::{self, PackLetters};
 use jardam_core::content::limits;
 use jardam_core::feed::Manifest;
 use jardam_core::route::Page;
@@ -80,7 +80,7 @@ pub fn start() {
                 .filled_from(&fallback)
         };
         let path = window().location().pathname().unwrap_or_default();
-        let page = Page::parse(&path);
+        let id = letter::page_id(&path).map(str::to_owned);
         if let Some(splash) = leptos::prelude::document().get_element_by_id("boot") {
             splash.remove();
         }
@@ -91,22 +91,22 @@ pub fn start() {
             });
             let i18n = i18n::use_i18n();
             // Back from a letter goes to the list, from the list to the app.
-            let back = match page {
-                Page::Letter(_) => Page::Letters,
-                _ => Page::Rights,
+            let back = match id {
+                Some(_) => letter::LETTERS_PAGE.to_owned(),
+                None => Page::Rights.href(),
             };
-            let screen = match page {
-                Page::Letter(id) => match letters.letter(&id).cloned() {
+            let screen = match id {
+                Some(id) => match letters.letter(&id).cloned() {
                     Some(letter) => view! { <form::LetterForm letter /> }.into_any(),
                     None => view! { <p>{i18n.text(Key::ItemNotFound)}</p> }.into_any(),
                 },
-                _ => view! { <list::LetterList letters /> }.into_any(),
+                None => view! { <list::LetterList letters /> }.into_any(),
             };
             view! {
                 <main id="main">
                     <section class="screen" data-screen="letters">
                         <div class="detail-bar">
-                            <a class="back" href=back.href()>{i18n.text(Key::Back)}</a>
+                            <a class="back" href=back>{i18n.text(Key::Back)}</a>
                         </div>
                         {screen}
                     </section>

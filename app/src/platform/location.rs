@@ -94,8 +94,7 @@ fn own_link(event: &MouseEvent) -> Option<String> {
     }
     let path = anchor.pathname();
     // Letters are a page of their own (letters.html): the browser loads it.
-    let letters = path == "/letters" || path.starts_with("/letters/");
-    if letters || !anchor.hash().is_empty() && path == current_path() {
+    if path.starts_with("/letters") || !anchor.hash().is_empty() && path == current_path() {
         return None;
     }
     Some(path + &anchor.search() + &anchor.hash())

@@ -64,14 +64,6 @@ pub fn Rights() -> impl IntoView {
                     Some(list) => list.into_any(),
                     None => view! { <p>{i18n.t(Key::RightsEmpty)}</p> }.into_any(),
                 }}
-                <ul class="articles">
-                    <li>
-                        <a id="letters-link" href=Page::Letters.href()>
-                            <strong>{i18n.text(Key::Letters)}</strong>
-                            <span class="summary">{i18n.text(Key::LettersIntro)}</span>
-                        </a>
-                    </li>
-                </ul>
             </div>
         </section>
     }

@@ -48,7 +48,8 @@ pub struct Letter {
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct PackLetters {
-    /// The templates, sorted by id.
+    /// The templates, sorted by id (after [`PackLetters::filled_from`]: the reader's language's
+    /// first).
     #[cfg_attr(feature = "serde", serde(default))]
     pub letters: Vec<Letter>,
 }
@@ -71,6 +72,21 @@ impl PackLetters {
 crate::from_json_struct!(PackLetters {
     "letters" => letters: default,
 });
+
+/// The address of the letters page: the list of letters.
+pub const LETTERS_PAGE: &str = "/letters";
+
+/// The address of letter `id`'s page.
+pub fn page(id: &str) -> String {
+    format!("{LETTERS_PAGE}/{id}")
+}
+
+/// The letter id a letters page's `path` names (`/letters/ID`); `None` for the list.
+pub fn page_id(path: &str) -> Option<&str> {
+    let id = path.strip_prefix(LETTERS_PAGE)?.strip_prefix('/')?;
+    let id = id.strip_suffix('/').unwrap_or(id);
+    (!id.is_empty() && !id.contains('/')).then_some(id)
+}
 
 impl Letter {
     /// The field with this id.
@@ -190,6 +206,22 @@ json_struct!(LetterParts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_letters_page_names_its_letter() {
+        assert_eq!(page("wage-claim"), "/letters/wage-claim");
+        assert_eq!(page_id(&page("wage-claim")), Some("wage-claim"));
+        assert_eq!(page_id("/letters/wage-claim/"), Some("wage-claim"));
+        for list in [
+            "/letters",
+            "/letters/",
+            "/letters/a/b",
+            "/lettersx/a",
+            "/rights/a",
+        ] {
+            assert_eq!(page_id(list), None, "{list}");
+        }
+    }
     use crate::codec::json;
     use crate::time::date::Date;
 

@@ -86,8 +86,8 @@ impl Pack {
 
     /// This pack with every item it lacks taken from `fallback`, the pack of the language its
     /// texts fall back to: the feed writes an item untranslated into a language only into the
-    /// fallback's pack, which the device always keeps beside the reader's. Both lists being
-    /// sorted by id, the result is too; an item in both is this pack's.
+    /// fallback's pack, which the device always keeps beside the reader's. The pack's own items
+    /// come first, each list in its order (by id), then the fallback's.
     pub fn filled_from(&self, fallback: &Pack) -> Pack {
         Pack {
             schema: self.schema,
@@ -102,33 +102,16 @@ impl Pack {
     }
 }
 
-/// `own` and `fallback`, both sorted by `id`, merged into one list sorted by `id`; where both
-/// hold an id, `own`'s item is kept.
+/// `own`'s items, then those of `fallback` whose id `own` lacks: the reader's language first.
 pub(crate) fn merged<T: Clone>(own: &[T], fallback: &[T], id: fn(&T) -> &str) -> Vec<T> {
-    let mut out = Vec::with_capacity(own.len() + fallback.len());
-    let (mut own, mut fallback) = (own.iter().peekable(), fallback.iter().peekable());
-    loop {
-        let from_own = match (own.peek(), fallback.peek()) {
-            (Some(a), Some(b)) => {
-                let order = id(a).cmp(id(b));
-                if order.is_eq() {
-                    fallback.next();
-                }
-                order.is_le()
-            }
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (None, None) => return out,
-        };
-        out.extend(
-            if from_own {
-                own.next()
-            } else {
-                fallback.next()
-            }
+    let mut all = own.to_vec();
+    all.extend(
+        fallback
+            .iter()
+            .filter(|item| !own.iter().any(|o| id(o) == id(item)))
             .cloned(),
-        );
-    }
+    );
+    all
 }
 
 /// A Rights category, such as "Entry, registration and stay".
@@ -680,7 +663,7 @@ mod tests {
     }
 
     #[test]
-    fn a_pack_takes_what_it_lacks_from_the_fallback_in_id_order() {
+    fn a_pack_takes_what_it_lacks_from_the_fallback_after_its_own() {
         let own = pack_with("ky", &["b", "d", "e"]);
         let russian = pack_with("ru", &["a", "b", "c", "e", "f"]);
         let shown = own.filled_from(&russian);
@@ -692,11 +675,11 @@ mod tests {
         assert_eq!(
             got,
             [
-                ("a", "ru"),
                 ("b", "ky"),
-                ("c", "ru"),
                 ("d", "ky"),
                 ("e", "ky"),
+                ("a", "ru"),
+                ("c", "ru"),
                 ("f", "ru")
             ]
         );
