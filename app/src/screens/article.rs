@@ -26,7 +26,7 @@ pub fn Article(id: String) -> impl IntoView {
             .related
             .iter()
             .filter_map(|id| pack.article(id))
-            .map(|a| view! { <li><a href=Page::article(&a.id)>{a.title.clone()}</a></li> })
+            .map(|a| view! { <li lang=a.lang.clone()><a href=Page::article(&a.id)>{a.title.clone()}</a></li> })
             .collect_view();
         let contacts = article
             .contacts
