@@ -67,6 +67,7 @@ bench: build
 	node scripts/bench.mjs
 	node scripts/bench-sync.mjs
 	node scripts/bench-perf.mjs
+	node scripts/bench-pages.mjs
 
 ## A screenshot of every screen in every language at 360 px, in tests/output/screenshots/.
 screenshots: build

@@ -50,19 +50,20 @@ fn main() {
             .map(|(k, _)| k.as_str())
             .collect()
     };
-    let in_file = |key: &&str| !key.starts_with(ui_strings::LETTERS_PREFIX);
+    let in_file = |key: &&str| ui_strings::in_file(key);
     let (plain, plural): (Vec<&str>, Vec<&str>) = (
         keys(false).into_iter().filter(in_file).collect(),
         keys(true).into_iter().filter(in_file).collect(),
     );
     let letters: Vec<&str> = keys(false)
         .into_iter()
-        .filter(|key| !in_file(key))
+        .filter(|key| key.starts_with(ui_strings::LETTERS_PREFIX))
         .collect();
     assert!(
         keys(true).iter().all(in_file),
-        "the letters module's strings (`{}…`) cannot have plural forms",
-        ui_strings::LETTERS_PREFIX
+        "the letters module's and the static pages' strings (`{}…`, `{}…`) cannot have plural forms",
+        ui_strings::LETTERS_PREFIX,
+        ui_strings::PAGES_PREFIX
     );
 
     let mut out = String::new();

@@ -5,7 +5,7 @@ const PREFIX = "jardam-shell-";
 const CACHE = PREFIX + VERSION;
 const FEED = "/feed/";
 
-self.addEventListener("install", (event) => {
+addEventListener("install", (event) => {
   // The new version waits: the page asks it to take over when the user taps "Update".
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
@@ -14,7 +14,7 @@ self.addEventListener("install", (event) => {
   );
 });
 
-self.addEventListener("activate", (event) => {
+addEventListener("activate", (event) => {
   event.waitUntil(
     caches
       .keys()
@@ -23,20 +23,45 @@ self.addEventListener("activate", (event) => {
           keys.filter((key) => key.startsWith(PREFIX) && key !== CACHE).map((key) => caches.delete(key))
         )
       )
-      .then(() => self.clients.claim())
+      .then(() => clients.claim())
+      // The pages open now name the reader's language (the app keeps it in the address).
+      .then(() => clients.matchAll())
+      .then((pages) => Promise.all(pages.map((p) => langOf(new URL(p.url).pathname)).filter(Boolean).map(learn)))
   );
 });
 
-self.addEventListener("message", (event) => {
+addEventListener("message", (event) => {
   if (event.data === "skip-waiting") self.skipWaiting();
 });
 
-// A page: the letters page at /letters and /letters/ID, the app shell everywhere else.
-async function page(url) {
-  const letters = url.pathname === "/letters" || url.pathname.startsWith("/letters/");
-  const file = letters ? "/letters.html" : "/index.html";
+// The reader's language, as the last page or UI strings asked for showed it, kept across
+// restarts of the worker in a cache of its own.
+const LANG = "jardam-lang";
+const langOf = (path) => (path + "/").match(/^\/(?:l10n\/)?(ky|ru|uz|tg|en)[/.]/)?.[1];
+
+// Keeps the language, and its start page: what the installed app opens first.
+async function learn(lang) {
+  await (await caches.open(LANG)).put("/", new Response(lang));
   const cache = await caches.open(CACHE);
-  return (await cache.match(file)) || fetch(file);
+  if (!(await cache.match(`/${lang}/`))) await cache.add(`/${lang}/`).catch(() => {});
+}
+
+// A page: the letters page at /letters and /letters/ID; else the static page of the address
+// (a path without a language is the reader's language's page), from the cache, else the
+// network (and kept), else the app shell, which shows any page from the content on the phone.
+async function page(path) {
+  const cache = await caches.open(CACHE);
+  let lang = langOf(path);
+  if (/^\/letters(\/|$)/.test(path)) path = "/letters.html";
+  else if (!lang && (lang = await (await caches.match("/", { cacheName: LANG }))?.text())) path = "/" + lang + path;
+  try {
+    const answer = (await cache.match(path)) || (await fetch(path));
+    if (answer.ok) {
+      if (lang) await cache.put(path, answer.clone());
+      return answer;
+    }
+  } catch {}
+  return (await cache.match("/index.html")) || fetch("/index.html");
 }
 
 // The feed. The app's sync asks with `cache: "no-store"`: those requests go to the network
@@ -53,13 +78,15 @@ async function cacheFirst(request) {
   return (await caches.match(request, { cacheName: CACHE })) || fetch(request);
 }
 
-self.addEventListener("fetch", (event) => {
+addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET") return;
   const url = new URL(request.url);
-  if (url.origin !== self.location.origin) return;
+  if (url.origin !== location.origin) return;
+  const lang = langOf(url.pathname);
+  if (lang) event.waitUntil(learn(lang));
   if (request.mode === "navigate") {
-    event.respondWith(page(url));
+    event.respondWith(page(url.pathname));
   } else if (url.pathname.startsWith(FEED)) {
     event.respondWith(feed(request));
   } else {

@@ -7,7 +7,8 @@
 // (CDP Emulation.setCPUThrottlingRate) and Lighthouse's "slow 4G" profile as DevTools applies
 // it (CDP Network.emulateNetworkConditions: 562.5 ms latency, 1,474.6 kbit/s down, 675 kbit/s up):
 //   1. first visit: bytes the page transferred (CDP encodedDataLength, by file) and time to the
-//      first article list on screen;
+//      first article list on screen (a static page's, scripts/postbuild/pages.mjs, or the app's;
+//      scripts/bench-pages.mjs measures the static pages in detail);
 //   2. offline cold start: the installed app opened in a new page with the network off;
 //   3. search typed into the app (real pack) and language switch (select change → new text on
 //      screen, measured in the page with a MutationObserver and the next animation frame);
@@ -17,15 +18,25 @@
 //      runs, the one with the median Performance score reported;
 //   6. search over 1,000 generated articles in Chromium (app/tests/search_speed.rs, release
 //      profile, through wasm-bindgen-test-runner; not throttled, see the note written with it).
-// Usage: node scripts/bench-perf.mjs [--runs N] [--skip-lighthouse] [--skip-search]
+// Usage: node scripts/bench-perf.mjs [--runs N] [--skip-lighthouse] [--skip-search] [--dry-run (print only)]
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeSection } from "./benchmarks-file.mjs";
 import { median, startBench } from "./bench-run.mjs";
-import { ARTICLES_PROBE, articlesPaintedAt } from "./bench-probes.mjs";
 import {
+  ARTICLES_PROBE,
+  CPU_SLOWDOWN,
+  MOBILE,
+  articlesPaintedAt,
+  fileName as shortName,
+  lighthouse,
+  recordBytes,
+  throttle,
+} from "./bench-probes.mjs";
+import {
+  appShown,
   copyOfBuild,
   freePort,
   goTab,
@@ -41,54 +52,12 @@ const runsArg = process.argv.indexOf("--runs");
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 const LH_RUNS = 5;
 const HEADING = "## Cheap phone";
-const CPU_SLOWDOWN = 4;
-/** Lighthouse's mobile slow 4G as DevTools throttling applies it (per request). */
-const SLOW_4G = {
-  offline: false,
-  latency: 150 * 3.75,
-  downloadThroughput: (1.6 * 1024 * 0.9 * 1024) / 8,
-  uploadThroughput: (750 * 0.9 * 1024) / 8,
-};
-const MOBILE = {
-  viewport: { width: 360, height: 640 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-  userAgent:
-    "Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0.0.0 Mobile Safari/537.36",
-};
 
 const watchdog = startBench("bench-perf", 15);
 const ms = (x) => (x < 1 ? `${x.toFixed(2)} ms` : x < 10 ? `${x.toFixed(1)} ms` : `${Math.round(x)} ms`);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const stats = (xs) => `${ms(median(xs))} | ${ms(Math.min(...xs))} | ${ms(Math.max(...xs))} | ${xs.length}`;
-
-/** A CDP session on `page` with the phone's CPU (and, unless offline, network) applied. */
-async function throttle(context, page, { network = true } = {}) {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
-  await cdp.send("Network.enable");
-  if (network) await cdp.send("Network.emulateNetworkConditions", SLOW_4G);
-  return cdp;
-}
-
-/** Bytes received per request of `page` (CDP encodedDataLength at loadingFinished). */
-function recordBytes(cdp) {
-  const requests = new Map();
-  cdp.on("Network.requestWillBeSent", ({ requestId, request }) => {
-    requests.set(requestId, { url: request.url, bytes: 0, status: 0, fromWorker: false });
-  });
-  cdp.on("Network.responseReceived", ({ requestId, response }) => {
-    const r = requests.get(requestId);
-    if (r) Object.assign(r, { status: response.status, fromWorker: response.fromServiceWorker === true });
-  });
-  cdp.on("Network.loadingFinished", ({ requestId, encodedDataLength }) => {
-    const r = requests.get(requestId);
-    if (r) r.bytes = encodedDataLength;
-  });
-  return requests;
-}
 
 // In every page: the app's wasm memory (and, with ARTICLES_PROBE, when the list is painted).
 const MEMORY_PROBE = () => {
@@ -161,49 +130,6 @@ async function memory(page, cdp) {
   return { wasm, jsUsed: metric("JSHeapUsedSize"), jsTotal: metric("JSHeapTotalSize") };
 }
 
-/** Lighthouse, mobile preset, against `url`; scores 0–100 and a few metrics. */
-async function lighthouse(url) {
-  const script = `
-    import lighthouse from "lighthouse";
-    import * as chromeLauncher from "chrome-launcher";
-    const chrome = await chromeLauncher.launch({
-      chromePath: process.env.CHROMIUM || "/usr/bin/chromium",
-      chromeFlags: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
-    try {
-      const result = await lighthouse(process.argv[1], {
-        port: chrome.port, output: "json", logLevel: "error",
-        onlyCategories: ["performance", "accessibility", "best-practices"],
-      });
-      const lhr = result.lhr;
-      const score = (id) => Math.round((lhr.categories[id].score ?? 0) * 100);
-      const failed = Object.values(lhr.audits)
-        .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== "informative"
-          && a.scoreDisplayMode !== "manual" && a.scoreDisplayMode !== "notApplicable")
-        .map((a) => a.id);
-      console.log(JSON.stringify({
-        version: lhr.lighthouseVersion,
-        performance: score("performance"), accessibility: score("accessibility"),
-        bestPractices: score("best-practices"),
-        fcp: lhr.audits["first-contentful-paint"].numericValue,
-        lcp: lhr.audits["largest-contentful-paint"].numericValue,
-        tbt: lhr.audits["total-blocking-time"].numericValue,
-        cls: lhr.audits["cumulative-layout-shift"].numericValue,
-        failed,
-      }));
-    } finally {
-      await chrome.kill();
-    }`;
-  const out = execFileSync("node", ["--input-type=module", "-e", script, url], {
-    cwd: join(root, "tests"),
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-    timeout: 5 * 60 * 1000,
-  });
-  return JSON.parse(out.trim().split("\n").pop());
-}
-
 /** Search over 1,000 generated articles in Chromium: app/tests/search_speed.rs, release. */
 function searchInChromium() {
   const run = spawnSync(
@@ -249,6 +175,8 @@ try {
   const requests = recordBytes(cdp);
   await page.goto(`${server.url}/rights`);
   const firstVisitPainted = await articlesPaintedAt(page);
+  // The list may be a static page's (scripts/postbuild/pages.mjs): the rest needs the app.
+  await appShown(page, { timeout: 120000 });
   await waitForController(page);
   await page.locator("#offline-ready").waitFor({ state: "visible", timeout: 120000 });
   await new Promise((r) => setTimeout(r, 500));
@@ -257,7 +185,7 @@ try {
   const shell = transferred.filter((r) => !isFeed(r));
   const feed = transferred.filter(isFeed);
   const sum = (rs) => rs.reduce((n, r) => n + r.bytes, 0);
-  const fileName = (r) => new URL(r.url).pathname.replace(/-[0-9a-f]{13,16}(?=[._])/, "-HASH").replace(/\.[0-9a-f]{16}\.json$/, ".json");
+  const fileName = (r) => shortName(r.url);
 
   // 3a. Search typed into the app (the real pack), 4× CPU.
   const searches = [];
@@ -308,7 +236,7 @@ try {
   // Performance score of LH_RUNS is reported, with every run's score beside it.
   const lhRuns = [];
   if (!arg("--skip-lighthouse")) {
-    for (let i = 0; i < LH_RUNS; i++) lhRuns.push(await lighthouse(`${server.url}/rights`));
+    for (let i = 0; i < LH_RUNS; i++) lhRuns.push(lighthouse(root, `${server.url}/rights`));
     lhRuns.sort((a, b) => a.performance - b.performance);
   }
   const lh = lhRuns.length ? lhRuns[Math.floor(lhRuns.length / 2)] : null;
@@ -375,4 +303,5 @@ try {
 }
 
 console.log(result);
-writeSection(HEADING, result, "bench-perf");
+if (arg("--dry-run")) console.error("bench-perf: --dry-run: BENCHMARKS.md left as it is");
+else writeSection(HEADING, result, "bench-perf");

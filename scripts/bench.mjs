@@ -53,7 +53,7 @@ const packs = readdirSync(packDir)
   .sort()
   .map((name) => ({ name: name.replace(/\.[0-9a-f]{16}\.json$/, ".json"), ...sizes(readFileSync(join(packDir, name))) }));
 const worker = readFileSync(join(dist, "sw.js"), "utf8");
-const precached = JSON.parse(worker.match(/PRECACHE\s*=\s*(\[[^\]]*\])/)[1]);
+const precached = JSON.parse(worker.match(/=\s*(\["\/[^\]]*\])/)[1]);
 const install = precached
   .map((url) => sizes(readFileSync(join(dist, url.slice(1)))))
   .reduce((t, r) => ({ raw: t.raw + r.raw, brotli: t.brotli + r.brotli }), { raw: 0, brotli: 0 });

@@ -1,7 +1,7 @@
 // What "the app shell" is, for the size budget (tests/e2e/budget.test.mjs) and the benchmark
 // (scripts/bench.mjs): index.html, every file it links or imports (JS, WASM, CSS, web manifest,
 // icons), the service worker the app registers (sw.js) and the UI strings of the reader's
-// language (l10n/LANG.HASH16.json, preloaded by index.html; no language is built into the WASM).
+// language (l10n/LANG.HASH16.json, preloaded by the static pages; no language is built into the WASM).
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
@@ -25,11 +25,4 @@ export function stringsFiles(dist) {
     .filter((name) => /^[a-z]+\.[0-9a-f]{16}\.json$/.test(name))
     .sort()
     .map((name) => `l10n/${name}`);
-}
-
-/** The language codes index.html's preload script knows strings files for. */
-export function preloadedLanguages(dist) {
-  const html = readFileSync(join(dist, "index.html"), "utf8");
-  const list = html.match(/<meta name="jardam-l10n" content="([^"]*)">/)?.[1] ?? "";
-  return list.split(" ").filter(Boolean).map((name) => `l10n/${name}.json`).sort();
 }

@@ -45,6 +45,7 @@ pub fn App(lang: Lang, missing: Option<Lang>, store: Result<Store, StoreError>) 
         if !content.has(&lang) && content.add_bundled(&lang).await {
             content.show(&lang);
         }
+        document::take_over();
         sync::run(content, Trigger::Start, lang).await;
     });
     sync::schedule(content, lang_code);

@@ -14,11 +14,12 @@ mod views;
 /// The article body renderer, public for its browser tests (`app/tests/markup.rs`).
 pub use views::markup::body as render_article_body;
 
-/// Mounts the app on the page, replacing the boot splash, once the strings of the reader's
-/// language are at hand (Russian's when they cannot be had). The device's database opens
+/// Mounts the app, hidden, once the strings of the reader's language are at hand (Russian's when
+/// they cannot be had); it takes the page over from the static page or the boot splash once its
+/// content is on screen ([`platform::document::take_over`]). The device's database opens
 /// meanwhile: both are on the way to the first screen. Without any strings (a broken
-/// deployment: the service worker keeps every language once installed) the splash stays and
-/// says, in Russian and English, that the app could not load.
+/// deployment: the service worker keeps every language once installed) the page stays, and the
+/// splash says, in Russian and English, that the app could not load.
 pub fn start() {
     // Leptos's task spawner is set up by `mount_to_body`: before it, the browser's own.
     wasm_bindgen_futures::spawn_local(async {
@@ -37,9 +38,9 @@ pub fn start() {
             }
             (i18n::Lang::Ru, Some(wanted))
         };
-        if let Some(splash) = document.get_element_by_id("boot") {
-            splash.remove();
-        }
-        leptos::mount::mount_to_body(move || leptos::view! { <app::App lang missing store /> });
+        leptos::mount::mount_to(platform::document::app_root(), move || {
+            leptos::view! { <app::App lang missing store /> }
+        })
+        .forget();
     });
 }

@@ -1,5 +1,9 @@
-//! The app's addresses: which screen a path names. (The letters page, `/letters` and
-//! `/letters/ID`, is a page of its own: [`crate::content::letter::page_id`].)
+//! The app's addresses: which screen a path names, and the language its first segment may name
+//! (`/ky/rights/patent-basics`: the static page and the app's screen in Kyrgyz; the same path
+//! without it, as shared before static pages, still names the screen). The letters page,
+//! `/letters` and `/letters/ID`, is a page of its own: [`crate::content::letter::page_id`].
+
+use crate::i18n::Lang;
 
 /// A screen of the app, as named by its path.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,6 +102,24 @@ impl Page {
     }
 }
 
+/// The language `path`'s first segment names exactly (`/ky/rights` gives `ky`), and the rest of
+/// the path (`/rights`; `/` when nothing is left).
+pub fn split_lang(path: &str) -> (Option<Lang>, &str) {
+    let rest = path.strip_prefix('/').unwrap_or(path);
+    let (first, tail) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    match Lang::from_code(first).filter(|l| l.code() == first) {
+        Some(lang) if tail.is_empty() => (Some(lang), "/"),
+        Some(lang) => (Some(lang), tail),
+        None => (None, path),
+    }
+}
+
+/// `path` (an app address such as `/rights/a`, with any query or fragment) under `lang`'s
+/// segment: `/ky/rights/a`; the start page `/` becomes `/ky/`.
+pub fn localized(lang: Lang, path: &str) -> String {
+    "/".to_owned() + lang.code() + if path.is_empty() { "/" } else { path }
+}
+
 /// Whether the tab at `tab` (say `/rights`) is the current one for `path`: the tab itself or
 /// any page under it.
 pub fn tab_is_current(tab: &str, path: &str) -> bool {
@@ -177,6 +199,35 @@ mod tests {
         ] {
             assert_eq!(Page::parse(path), Page::NotFound, "{path}");
         }
+    }
+
+    #[test]
+    fn a_language_segment_is_split_off_and_put_back() {
+        let cases = [
+            ("/ky/rights/patent-basics", Some(Lang::Ky), "/rights/patent-basics"),
+            ("/ru/", Some(Lang::Ru), "/"),
+            ("/en", Some(Lang::En), "/"),
+            ("/tg/hotlines", Some(Lang::Tg), "/hotlines"),
+            ("/rights/ky", None, "/rights/ky"),
+            ("/kyx/rights", None, "/kyx/rights"),
+            ("/", None, "/"),
+            ("", None, ""),
+        ];
+        for (path, lang, rest) in cases {
+            assert_eq!(split_lang(path), (lang, rest), "{path}");
+        }
+        for lang in Lang::ALL {
+            for page in ["/", "/rights", "/hotlines/c?x=1#top"] {
+                let address = localized(lang, page);
+                assert_eq!(split_lang(&address), (Some(lang), page), "{address}");
+            }
+        }
+        assert_eq!(localized(Lang::Uz, "/"), "/uz/");
+        assert_eq!(localized(Lang::Uz, ""), "/uz/");
+        assert_eq!(
+            Page::parse(split_lang("/uz/checklists/patent-renewal").1),
+            Page::Checklist("patent-renewal".into())
+        );
     }
 
     #[test]

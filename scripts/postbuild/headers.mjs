@@ -24,7 +24,7 @@ const PERMISSIONS = [
 ].join(", ");
 
 /** Paths a browser must ask for again each time (no-cache): the entry points and the feed manifest. */
-const ENTRY_POINTS = ["/", "/index.html", "/letters.html", "/sw.js", "/manifest.webmanifest", "/feed/manifest.json", "/feed/manifest.json.sig"];
+const ENTRY_POINTS = ["/", "/index.html", "/letters.html", "/sw.js", "/manifest.webmanifest", "/feed/manifest.json", "/feed/manifest.json.sig", "/sitemap.xml", "/robots.txt", ...["ky", "ru", "uz", "tg", "en"].map((lang) => `/${lang}/*`)];
 
 /** Writes `dir`/_headers with the Content Security Policy `policy` (csp.mjs). */
 export function writeHeaders(dir, policy) {

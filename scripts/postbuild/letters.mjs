@@ -61,7 +61,7 @@ export async function writeLettersPage(dir, policy) {
   head.push(`<link rel=stylesheet href="/${cssName}" integrity="${sri(css)}">`);
   const meta = policy.replace(/; frame-ancestors [^;]*/, "");
   const page =
-    `<!doctype html><html dir=ltr lang=ru><meta charset=utf-8><meta http-equiv="Content-Security-Policy" content="${meta}">` +
+    `<!doctype html><html dir=ltr><meta charset=utf-8><meta http-equiv="Content-Security-Policy" content="${meta}">` +
     `<title>Jardam</title>${head.join("")}` +
     `<script type=module src="/${name}" integrity="${sri(starter)}" crossorigin></script>` +
     `<body><div aria-busy=true class=boot id=boot>Jardam</div>` +

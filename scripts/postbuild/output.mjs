@@ -7,6 +7,9 @@ import { join, relative, sep } from "node:path";
 /** Files the worker must not precache: itself, source maps and the static hosts' header rules. */
 const skip = (path) => path === "sw.js" || path === "_headers" || path.endsWith(".map");
 
+/** The static pages and the files for search engines (pages.mjs): kept by the worker as they are visited, never precached. */
+export const isStaticPage = (path) => /^(ky|ru|uz|tg|en)\//.test(path) || path === "sitemap.xml" || path === "robots.txt";
+
 /** Every file of `dir` but those `skip` names, as sorted `/`-separated paths relative to it. */
 export function outputFiles(dir) {
   return readdirSync(dir, { recursive: true, withFileTypes: true })

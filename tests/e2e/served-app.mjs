@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { prepareFeeds, startFeedServer } from "./feed-server.mjs";
-import { configure, copyOfBuild, freePort, launch, launchProfile, presetLanguage, serve, waitForController } from "./support.mjs";
+import { appShown, configure, copyOfBuild, freePort, launch, launchProfile, presetLanguage, serve, waitForController } from "./support.mjs";
 
 /** In `mirrors`: a local FeedServer (feed-server.mjs) started for the app. */
 export const LOCAL_MIRROR = Symbol("the local feed mirror");
@@ -100,6 +100,7 @@ export async function openApp(options, app = {}) {
   if (offline) {
     await app.page.goto(`${app.url}/rights`);
     await waitForController(app.page);
+    await appShown(app.page);
     await app.page.locator("#articles li").first().waitFor();
     await app.server.stop();
     await app.context.setOffline(true);

@@ -57,13 +57,12 @@ test("the shell carries a strict Content Security Policy and the other security 
     }
     assert.ok(permissions.includes("screen-wake-lock=(self)"), permissions);
   }
-  // The hashes in the policy are those of the two inline scripts, and only those: the UI
-  // strings preload (index.html) and the bootstrap Trunk wrote.
-  const index = await (await get("/")).text();
+  // The hashes in the policy are those of index.html's one inline script, and only those:
+  // the bootstrap Trunk wrote (the static pages have none).
+  const index = await (await get("/index.html")).text();
   const inline = [...index.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-  assert.equal(inline.length, 2, "the strings preload and Trunk's bootstrap are the only inline scripts");
-  assert.match(inline[0], /jardam-l10n/, "the first inline script is the strings preload");
-  assert.match(inline[1], /module_or_path/, "the second inline script is Trunk's bootstrap");
+  assert.equal(inline.length, 1, "Trunk's bootstrap is the only inline script");
+  assert.match(inline[0], /module_or_path/, "the inline script is Trunk's bootstrap");
   const hashes = inline.map((body) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`);
   const scriptSrc = directives((await get("/")).headers.get("content-security-policy"))["script-src"];
   assert.deepEqual(scriptSrc, ["'self'", "'wasm-unsafe-eval'", ...hashes]);

@@ -24,7 +24,8 @@ async function open(lang, { tamper = null, wait = true } = {}) {
       await route.fulfill({ response, body: text });
     });
   }
-  await page.goto(`${app.url}/rights`);
+  // The static page of the reader's language, as a link in that language opens it.
+  await page.goto(`${app.url}/${lang}/rights`);
   if (wait) await page.locator("#articles li").first().waitFor();
   return { page, requested, close };
 }

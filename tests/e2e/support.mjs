@@ -160,8 +160,17 @@ export async function presetLanguage(context, lang) {
   }, lang);
 }
 
+/**
+ * Resolves once the app has taken the page over: its own root is shown, not a static page's
+ * (`data-static`, scripts/postbuild/pages.mjs) or the boot splash.
+ */
+export async function appShown(page, { timeout = 30000 } = {}) {
+  await page.locator("body>.app:not([data-static]):not([hidden])").waitFor({ timeout });
+}
+
 /** Follows a bottom-navigation link (client-side: no reload, so no start-up sync). */
 export async function goTab(page, name) {
+  await appShown(page);
   await page.locator(`nav.tabs a[href="/${name}"]`).click();
   await page.waitForURL(new RegExp(`/${name}$`));
   await page.locator(`section[data-screen="${name}"]`).waitFor();
@@ -169,6 +178,7 @@ export async function goTab(page, name) {
 
 /** The articles on /rights: { id: title }, waiting until at least one is shown. */
 export async function articleTitles(page, { timeout = 20000 } = {}) {
+  await appShown(page, { timeout });
   await page.locator("#articles li[data-id]").first().waitFor({ timeout });
   return page.$$eval("#articles li[data-id]", (items) =>
     Object.fromEntries(items.map((li) => [li.dataset.id, (li.querySelector("strong") ?? li).textContent.trim()])),
@@ -263,6 +273,7 @@ export async function openScreen(page, url, path) {
   const found = DRAWN_LAST.map(([pattern, selector]) => [path.match(pattern), selector]).find(([match]) => match);
   if (!found) throw new Error(`openScreen: no idea what ${path} draws last`);
   const [[, ...groups], selector] = found;
+  if (!path.startsWith("/letters")) await appShown(page);
   await page.locator(`main ${selector(...groups)}`).first().waitFor();
   await page.evaluate(async () => {
     await document.fonts.ready;

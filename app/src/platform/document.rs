@@ -1,8 +1,32 @@
-//! The page itself: the language it is in, and where keyboard focus is.
+//! The page itself: the language it is in, where keyboard focus is, and the moment the app
+//! takes it over from the static page.
 
 use leptos::prelude::{document, request_animation_frame};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
+
+/// The page's empty root for the app, `<div class="app" hidden>` at the end of `<body>`: the
+/// screens render into it while the page (a static page, or the boot splash) stays on screen.
+pub fn app_root() -> HtmlElement {
+    hidden_root().unwrap().unchecked_into()
+}
+
+fn hidden_root() -> Option<web_sys::Element> {
+    document().query_selector("body>.app[hidden]").ok().flatten()
+}
+
+/// Before the next frame (the screen has redrawn with the content by then), shows the app's
+/// root in place of everything else in `<body>` (the static page, or the boot splash), in one
+/// task so that no frame shows neither; the static page's starter (`scripts/postbuild/pages.mjs`)
+/// puts the scroll position and the focus back. Does nothing once done.
+pub fn take_over() {
+    request_animation_frame(|| {
+        if let (Some(body), Some(ours)) = (document().body(), hidden_root()) {
+            body.replace_children_with_node_1(&ours);
+            let _ = ours.remove_attribute("hidden");
+        }
+    });
+}
 
 /// Sets `<html lang>`, so screen readers, hyphenation and fonts follow the reader's language.
 pub fn set_lang(code: &str) {

@@ -1,12 +1,15 @@
 //! Moving between screens on the History API: the current path as a signal, same-origin link
-//! clicks turned into history entries (no page load), and the back button followed.
+//! clicks turned into history entries (no page load), and the back button followed. The address
+//! bar carries the language (`/ky/rights`, as the static pages do, so a reload or a shared link
+//! opens the same page in the same language); the app's own links and paths go without it.
 
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlAnchorElement, MouseEvent};
 
-use jardam_core::route::Page;
+use crate::i18n::{Lang, use_i18n};
+use jardam_core::route::{Page, localized, split_lang};
 
 /// Where the app is: the path of the current address.
 #[derive(Clone, Copy)]
@@ -17,10 +20,14 @@ pub struct Location {
 
 impl Location {
     /// Follows the address bar: starts at the current path (`/` is shown as `/rights`), takes
-    /// over clicks on the app's own links and follows back and forward.
+    /// over clicks on the app's own links and follows back and forward; the address names the
+    /// reader's language.
     pub fn follow() -> Location {
-        if Page::parse(&current_path()) == Page::Start {
-            set_address(&Page::Rights.href(), true);
+        let lang = use_i18n().lang;
+        let set_address = move |target: &str, replace| set_address(lang.get_untracked(), target, replace);
+        match Page::parse(&current_path()) {
+            Page::Start => set_address(&Page::Rights.href(), true),
+            _ => show_in(lang.get_untracked()),
         }
         let (path, set_path) = signal(current_path());
         window_event_listener(ev::popstate, move |_| set_path.set(current_path()));
@@ -43,23 +50,34 @@ impl Location {
     }
 }
 
+/// The app's path: the address's, without its language segment.
+fn unlocalized(pathname: &str) -> String {
+    split_lang(pathname).1.to_owned()
+}
+
 fn current_path() -> String {
-    window().location().pathname().unwrap_or_default()
+    unlocalized(&window().location().pathname().unwrap_or_default())
 }
 
 fn current_path_and_more() -> String {
     let location = window().location();
     let part = |value: Result<String, _>| value.unwrap_or_default();
-    part(location.pathname()) + &part(location.search()) + &part(location.hash())
+    current_path() + &part(location.search()) + &part(location.hash())
 }
 
-fn set_address(target: &str, replace: bool) {
+/// Puts `lang` in the current address, in place of any other (a language switch).
+pub fn show_in(lang: Lang) {
+    set_address(lang, &current_path_and_more(), true);
+}
+
+fn set_address(lang: Lang, target: &str, replace: bool) {
     if let Ok(history) = window().history() {
         let state = wasm_bindgen::JsValue::NULL;
+        let target = Some(localized(lang, target));
         let _ = if replace {
-            history.replace_state_with_url(&state, "", Some(target))
+            history.replace_state_with_url(&state, "", target.as_deref())
         } else {
-            history.push_state_with_url(&state, "", Some(target))
+            history.push_state_with_url(&state, "", target.as_deref())
         };
     }
 }
@@ -92,7 +110,7 @@ fn own_link(event: &MouseEvent) -> Option<String> {
     {
         return None;
     }
-    let path = anchor.pathname();
+    let path = unlocalized(&anchor.pathname());
     // Letters are a page of their own (letters.html): the browser loads it.
     if path.starts_with("/letters") || !anchor.hash().is_empty() && path == current_path() {
         return None;

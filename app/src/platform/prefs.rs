@@ -38,10 +38,14 @@ fn forget(key: &str) {
 
 const LANG_KEY: &str = "jardam.lang";
 
-/// The saved UI language, else the first supported one the browser prefers, else Russian.
+/// The saved UI language, else the language of the static page the app takes over (`<html
+/// lang>`: the address's, or the one the service worker knows the reader uses; the app shell
+/// has none), else the first supported one the browser prefers, else Russian. The page's
+/// language is shown, not saved.
 pub fn initial_lang() -> Lang {
     load::<String>(LANG_KEY)
         .and_then(|code| Lang::from_code(&code))
+        .or_else(|| Lang::from_code(&leptos::prelude::document().document_element()?.get_attribute("lang")?))
         .or_else(browser_lang)
         .unwrap_or(Lang::Ru)
 }

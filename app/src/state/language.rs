@@ -1,11 +1,11 @@
 //! Changing the reader's language, where the reader changes it: the strings first, then the
-//! page, the saved preference and the content, all in the one handler.
+//! page and its address, the saved preference and the content, all in the one handler.
 
 use leptos::prelude::Set;
 use leptos::task::spawn_local;
 
 use crate::i18n::{self, I18n, Lang};
-use crate::platform::{document, prefs};
+use crate::platform::{document, location, prefs};
 use crate::state::content::Content;
 
 /// Switches the app to `lang` once its strings are loaded (or notes that they could not be
@@ -20,6 +20,7 @@ pub fn choose(i18n: I18n, content: Content, lang: Lang) {
         i18n.unavailable.set(None);
         i18n.lang.set(lang);
         document::set_lang(lang.code());
+        location::show_in(lang);
         prefs::save_lang(lang);
         content.switch_to(lang.code()).await;
     });

@@ -21,6 +21,16 @@ pub const FALLBACK: &str = "ru";
 /// language: they are not in the file, so the app shell does not download them.
 pub const LETTERS_PREFIX: &str = "letter_";
 
+/// Keys starting with this are the static pages' own (written by the build,
+/// `scripts/postbuild/pages.mjs`, for a reader without the app): neither in the file nor in the app.
+pub const PAGES_PREFIX: &str = "page_";
+
+/// Whether `key` is one of the strings the app's file carries (not the letters module's or the
+/// static pages').
+pub fn in_file(key: &str) -> bool {
+    !key.starts_with(LETTERS_PREFIX) && !key.starts_with(PAGES_PREFIX)
+}
+
 /// The strings of `locale` in file order, for the keys of `reference` (plain keys first, then
 /// the forms of each plural key) but the letters module's; a missing string is empty (the
 /// build refuses such locales).
@@ -30,7 +40,7 @@ pub fn table<'a>(reference: &Locale, locale: &'a Locale) -> Vec<&'a str> {
             .entries
             .iter()
             .filter(move |(key, entry)| {
-                matches!(entry, Entry::Forms(_)) == plural && !key.starts_with(LETTERS_PREFIX)
+                matches!(entry, Entry::Forms(_)) == plural && in_file(key)
             })
             .map(|(key, _)| key.as_str())
     };

@@ -1,0 +1,324 @@
+// The static pages: every screen and item of the app in every language, as HTML that shows its
+// content before (and without) the WebAssembly. They are the app's own screens: the built app
+// runs in Chromium on the output folder, shows each page in each language, and its DOM is
+// written out, so a static page cannot drift from the screen the app later puts in its place.
+// Written: DIR/LANG/index.html (the start), DIR/LANG/PATH.html (/ky/rights/patent-basics is
+// ky/rights/patent-basics.html), DIR/sitemap.xml, DIR/robots.txt, the starter
+// DIR/pages-HASH16.js that loads the app (or, with no WebAssembly, the no-app style sheet) and
+// that style sheet, DIR/static-HASH16.css (from assets/static.css; also linked in <noscript>).
+// The public address of the site (canonical links, hreflang, Open Graph, the sitemap) is
+// JARDAM_SITE_URL, by default http://localhost:8080 (what `make serve` serves).
+import { createHash } from "node:crypto";
+import { createServer } from "node:http";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { dirname, extname, join, normalize } from "node:path";
+import { stringsFiles } from "../shell-files.mjs";
+import { fail, sri } from "./output.mjs";
+import { pathToFileURL } from "node:url";
+import { packagePath, root } from "./repo.mjs";
+
+/** The languages, in the app's order, with their names and Open Graph locales. */
+export const LANGS = [
+  ["ky", "Кыргызча", "ky_KG"],
+  ["ru", "Русский", "ru_RU"],
+  ["uz", "Oʻzbekcha", "uz_UZ"],
+  ["tg", "Тоҷикӣ", "tg_TJ"],
+  ["en", "English", "en_US"],
+];
+
+/** The app's own addresses (core::route::Page); the crawl follows links to these only. */
+export const APP_PATH = /^\/(?:(?:rights|hotlines|checklists)(?:\/[a-z0-9-]+)?|help|more|share(?:\/[a-z0-9-]+)?)?$/;
+
+/** The file of the static page at `address` (`/ky/` or `/ky/rights/a`), relative to the output folder. */
+export const pageFile = (address) => (address.endsWith("/") ? `${address.slice(1)}index.html` : `${address.slice(1)}.html`);
+
+const hash16 = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+const escape = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const removeAll = (dir, pattern) => readdirSync(dir).filter((file) => pattern.test(file)).forEach((file) => unlinkSync(join(dir, file)));
+
+/** The `page_` strings of every language, from locales/LANG.toml (one-line basic strings). */
+function pageStrings() {
+  const strings = {};
+  for (const [lang] of LANGS) {
+    strings[lang] = {};
+    const text = readFileSync(join(root, "locales", `${lang}.toml`), "utf8");
+    for (const [, key, value] of text.matchAll(/^(page_[a-z_]+)\s*=\s*("(?:[^"\\]|\\.)*")\s*$/gm)) strings[lang][key] = JSON.parse(value);
+    for (const key of ["page_needs_app", "page_languages"]) if (!strings[lang][key]) fail(`locales/${lang}.toml has no ${key}`);
+  }
+  return strings;
+}
+
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".json": "application/json", ".png": "image/png", ".webmanifest": "application/manifest+json", ".sig": "application/octet-stream", ".svg": "image/svg+xml" };
+
+/** Serves `dir` on loopback, answering an address that is not a file with index.html (as the app's host does for its screens), and a missing file with 404. */
+async function serve(dir) {
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    let file = join(dir, path);
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      // The worker is written after the pages: the app finds none, as on a host without one.
+      if (extname(path)) return response.writeHead(404).end();
+      file = join(dir, "index.html");
+    }
+    response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+    response.end(readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+/**
+ * In the page: the app's root as the static page's body markup, with addresses under `lang`,
+ * what only holds at the moment of rendering (the online state, opening hours, the QR code)
+ * left out, and what a reader without the app needs: one line saying what needs it, the
+ * emergency numbers on the start and Rights pages, and links to the page in every language.
+ */
+function snapshot({ lang, langs, strings, emergency, path }) {
+  const app = document.querySelector("body>.app").cloneNode(true);
+  app.removeAttribute("hidden");
+  app.dataset.static = "";
+  const walker = document.createTreeWalker(app, NodeFilter.SHOW_COMMENT);
+  const comments = [];
+  while (walker.nextNode()) comments.push(walker.currentNode);
+  comments.forEach((c) => c.remove());
+  const local = /^\/(?:(?:rights|hotlines|checklists|help|more|share)(?:[/?#]|$)|$|[?#])/;
+  for (const a of app.querySelectorAll("a[href^='/']")) {
+    const href = a.getAttribute("href");
+    if (local.test(href)) a.setAttribute("href", `/${lang}${href}`);
+  }
+  app.querySelectorAll(".status .net, .status .content-date").forEach((e) => (e.textContent = ""));
+  app.querySelectorAll(".hours, .qr, canvas, .share-status").forEach((e) => e.remove());
+  const main = app.querySelector("main");
+  const screen = main.querySelector(".screen");
+  if (main.querySelector("button, input, select, textarea")) {
+    const line = document.createElement("p");
+    line.className = "needs-app";
+    line.hidden = true;
+    line.textContent = strings.page_needs_app;
+    (screen.querySelector("h1 + .intro") ?? screen.querySelector("h1"))?.after(line);
+  }
+  if ((path === "/" || path === "/rights") && emergency) {
+    const block = document.createElement("section");
+    block.className = "static-only";
+    block.hidden = true;
+    block.innerHTML = emergency;
+    (screen.querySelector(".needs-app") ?? screen.querySelector("h1")).after(block);
+  }
+  const nav = document.createElement("nav");
+  nav.className = "static-only langs";
+  nav.hidden = true;
+  nav.setAttribute("aria-label", strings.page_languages);
+  for (const [code, name] of langs) {
+    const a = document.createElement("a");
+    a.href = `/${code}${path}`;
+    a.lang = code;
+    a.hreflang = code;
+    a.textContent = name;
+    if (code === lang) a.setAttribute("aria-current", "page");
+    nav.append(a);
+  }
+  main.append(nav);
+  const text = (selector) => main.querySelector(selector)?.textContent.replace(/\s+/g, " ").trim();
+  const h1 = text("h1") || text(".contact h3") || "Jardam";
+  const contact = main.querySelector(".contact");
+  const description =
+    text(".lead") ||
+    (contact && [text(".contact h3"), ...[...contact.querySelectorAll(".call .number")].map((n) => n.textContent)].join(", ")) ||
+    text(".intro") ||
+    text("p:not(.needs-app)") ||
+    "";
+  const links = [...document.querySelectorAll("body>.app a[href]")].map((a) => new URL(a.href).pathname);
+  return { html: app.outerHTML, title: h1, description, article: !!main.querySelector("article.article"), links };
+}
+
+/** The `<head>` of the static page `address` in `lang`. */
+function head({ index, policy, style, glue, keyMeta, lang, locale, path, title, description, article, site, stringsFile, starter }) {
+  const keep = (pattern) => index.match(pattern)?.[0] ?? fail(`index.html has no ${pattern} for the static pages`);
+  const url = (code) => `${site}/${code}${path}`;
+  const short = description.length > 200 ? description.slice(0, 197).replace(/\s+\S*$/, "") + "…" : description;
+  const full = title === "Jardam" ? title : `${title} · Jardam`;
+  return [
+    indexMetas(index, policy),
+    `<title>${escape(full)}</title>`,
+    keyMeta,
+    `<meta name="description" content="${escape(short)}">`,
+    `<link rel="canonical" href="${url(lang)}">`,
+    ...LANGS.map(([code]) => `<link rel="alternate" hreflang="${code}" href="${url(code)}">`),
+    `<link rel="alternate" hreflang="x-default" href="${url("ru")}">`,
+    `<meta property="og:type" content="${article ? "article" : "website"}">`,
+    `<meta property="og:site_name" content="Jardam">`,
+    `<meta property="og:title" content="${escape(title)}">`,
+    `<meta property="og:description" content="${escape(short)}">`,
+    `<meta property="og:url" content="${url(lang)}">`,
+    `<meta property="og:locale" content="${locale}">`,
+    `<meta property="og:image" content="${site}/icons/icon-512.png">`,
+    keep(/<link[^>]*rel="?manifest"?[^>]*>/),
+    keep(/<link[^>]*rel="?icon"?[^>]*>/),
+    keep(/<link[^>]*rel="?apple-touch-icon"?[^>]*>/),
+    `<style>${style}</style>`,
+    `<link rel="modulepreload" href="${glue}">`,
+    `<link rel="preload" as="fetch" crossorigin="anonymous" href="/${stringsFile}">`,
+    `<script type="module" src="/${starter.name}" integrity="${starter.integrity}" crossorigin="anonymous"></script>`,
+    `<noscript><link rel="stylesheet" href="/${starter.css}"></noscript>`,
+  ].join("");
+}
+
+/**
+ * The metas of index.html the static pages carry (the app reads its build label, feed mirrors
+ * and QR encoder from them), with the security policy `policy` (the header's, which allows the
+ * pages' inline style sheet, without what only works as a header).
+ */
+const indexMetas = (index, policy) =>
+  [...index.matchAll(/<meta\b[^>]*>/g)]
+    .map((m) => m[0])
+    .map((m) => (/http-equiv="?Content-Security-Policy/i.test(m) ? `<meta http-equiv="Content-Security-Policy" content="${policy.replace(/; frame-ancestors [^;]*/, "")}">` : m))
+    .join("");
+
+/**
+ * The static pages' style sheet, in the page (no round trip before the first paint on a slow
+ * network): the app's, which index.html links. Its hash is in the security policy (csp.mjs).
+ */
+export function pageStyle(dir) {
+  const index = readFileSync(join(dir, "index.html"), "utf8");
+  const href = index.match(/<link[^>]*href=["']?\/(app-[0-9a-f]+\.css)[^>]*rel=["']?stylesheet|<link[^>]*rel=["']?stylesheet["']?[^>]*href=["']?\/(app-[0-9a-f]+\.css)/);
+  const file = href?.[1] ?? href?.[2] ?? fail("index.html links no app style sheet for the static pages");
+  return readFileSync(join(dir, file), "utf8");
+}
+
+/**
+ * What the pages are rendered from: the app's code, the content packs, the page strings and
+ * this step. A post-build run on a folder whose pages have the same key (a test re-running it
+ * with other feed mirrors or another build label) only gives the pages index.html's new metas.
+ */
+function renderKey(dir, index, site) {
+  const hash = createHash("sha256").update(site).update(index.match(/jardam-app-[0-9a-f]+(_bg)?\.(js|wasm)/g)?.join() ?? "");
+  hash.update(readdirSync(join(dir, "feed", "packs")).sort().join());
+  hash.update(pageStyle(dir));
+  for (const file of ["scripts/postbuild/pages.mjs", "assets/static.css", ...LANGS.map(([lang]) => `locales/${lang}.toml`)]) hash.update(readFileSync(join(root, file)));
+  return hash.digest("hex").slice(0, 16);
+}
+
+/** The static pages of `dir`, as addresses, from its sitemap. */
+const sitemapAddresses = (dir) => [...readFileSync(join(dir, "sitemap.xml"), "utf8").matchAll(/<loc>[^<]*?(\/(?:ky|ru|uz|tg|en)\/[^<]*)<\/loc>/g)].map((m) => m[1]);
+
+/** Writes the static pages, sitemap.xml and robots.txt of `dir` (a finished build but for the worker and headers); returns how many pages. */
+export async function writeStaticPages(dir, policy, site = process.env.JARDAM_SITE_URL || "http://localhost:8080") {
+  site = site.replace(/\/+$/, "");
+  const index = readFileSync(join(dir, "index.html"), "utf8");
+  const key = renderKey(dir, index, site);
+  const keyMeta = `<meta name="jardam-pages" content="${key}">`;
+  const start = join(dir, "ru", "index.html");
+  if (existsSync(start) && existsSync(join(dir, "sitemap.xml")) && readFileSync(start, "utf8").includes(keyMeta)) {
+    const addresses = sitemapAddresses(dir);
+    for (const address of addresses) {
+      const file = join(dir, pageFile(address));
+      writeFileSync(file, readFileSync(file, "utf8").replace(/<head>[\s\S]*?<title>/, () => `<head>${indexMetas(index, policy)}<title>`));
+    }
+    return addresses.length;
+  }
+  const glue = index.match(/from\s*['"](\/jardam-app-[0-9a-f]+\.js)['"]/)?.[1] ?? fail("index.html imports no jardam-app glue");
+  const wasm = index.match(/module_or_path:\s*['"](\/jardam-app-[0-9a-f]+_bg\.wasm)['"]/)?.[1] ?? fail("index.html starts no jardam-app WebAssembly");
+  const strings = pageStrings();
+  const style = pageStyle(dir);
+  const l10n = stringsFiles(dir);
+
+  const css = readFileSync(join(root, "assets", "static.css"));
+  removeAll(dir, /^static-[0-9a-f]{16}\.css$/);
+  const cssName = `static-${hash16(css)}.css`;
+  writeFileSync(join(dir, cssName), css);
+  // With WebAssembly, the app (as index.html starts it), and when it takes the page over
+  // (platform::document::take_over removes the static root), the reader's scroll position and
+  // focus put back on the app's screen before the next frame; without, the style sheet for a
+  // page without the app.
+  const code = `if (self.WebAssembly) {
+  let y = scrollY, focused = null;
+  addEventListener("scroll", () => (y = scrollY), { passive: true });
+  addEventListener("focusin", (event) => (focused = event.target));
+  new MutationObserver((_, observer) => {
+    if (document.querySelector("body>.app[data-static]")) return;
+    observer.disconnect();
+    scrollTo(0, y);
+    const was = focused?.closest("[data-static]") ? focused : null;
+    const href = was?.getAttribute("href");
+    const own = was?.id ? document.getElementById(was.id) : href && document.querySelector(\`body>.app a[href="\${CSS.escape(href.replace(/^\\/(ky|ru|uz|tg|en)(?=\\/)/, ""))}"]\`);
+    own?.focus();
+  }).observe(document.body, { childList: true });
+  const module_or_path = fetch("${wasm}");
+  const { default: init } = await import("${glue}");
+  const wasm = await init({ module_or_path });
+  dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+} else {
+  const sheet = document.createElement("link");
+  sheet.rel = "stylesheet";
+  sheet.href = "/${cssName}";
+  document.head.append(sheet);
+}
+`;
+  removeAll(dir, /^pages-[0-9a-f]{16}\.js$/);
+  const starter = { name: `pages-${hash16(code)}.js`, integrity: sri(code), css: cssName };
+  writeFileSync(join(dir, starter.name), code);
+
+  for (const [lang] of LANGS) rmSync(join(dir, lang), { recursive: true, force: true });
+  const playwright = await import(pathToFileURL(packagePath("playwright-core")).href);
+  const chromium = playwright.chromium ?? playwright.default.chromium;
+  const { server, origin } = await serve(dir);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const addresses = [];
+  try {
+    for (const [lang, , locale] of LANGS) {
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+      // The app shell the build serves has no language of its own: the reader's is saved.
+      await context.addInitScript((code) => localStorage.setItem("jardam.lang", JSON.stringify(code)), lang);
+      const page = await context.newPage();
+      const errors = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      await page.goto(`${origin}/${lang}/help`);
+      await page.waitForSelector("body>.app:not([hidden]) main .screen", { timeout: 30000 });
+      const emergency = await page.evaluate(() => {
+        const numbers = document.querySelector("main .emergency-numbers");
+        const heading = numbers?.previousElementSibling;
+        return numbers ? (heading?.outerHTML ?? "") + numbers.outerHTML : "";
+      });
+      const stringsFile = l10n.find((file) => file.startsWith(`l10n/${lang}.`)) ?? fail(`no strings file for ${lang}`);
+      const queue = ["/", "/rights", "/hotlines", "/checklists", "/help", "/more", "/share"];
+      const seen = new Set(queue);
+      while (queue.length) {
+        const path = queue.shift();
+        await page.evaluate(async (address) => {
+          history.pushState(null, "", address);
+          dispatchEvent(new PopStateEvent("popstate"));
+          for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+        }, `/${lang}${path}`);
+        const shot = await page.evaluate(snapshot, { lang, langs: LANGS, strings: strings[lang], emergency, path });
+        for (const link of shot.links) {
+          const next = link.replace(new RegExp(`^/${lang}(?=/)`), "");
+          if (APP_PATH.test(next) && next !== "/" && !seen.has(next)) {
+            seen.add(next);
+            queue.push(next);
+          }
+        }
+        const html =
+          `<!doctype html><html lang="${lang}" dir="ltr"><head>` +
+          head({ index, policy, style, glue, keyMeta, lang, locale, path, site, stringsFile, starter, ...shot }) +
+          `</head><body>${shot.html.replaceAll(origin, site)}<div class="app" hidden></div></body></html>\n`;
+        const address = path === "/" ? `/${lang}/` : `/${lang}${path}`;
+        const file = join(dir, pageFile(address));
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, html);
+        addresses.push(address);
+      }
+      if (errors.length) fail(`the app failed while rendering the ${lang} pages: ${errors.join("; ")}`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  const urls = addresses.map((address) => `<url><loc>${site}${address}</loc></url>`).join("\n");
+  writeFileSync(join(dir, "sitemap.xml"), `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`);
+  writeFileSync(join(dir, "robots.txt"), `User-agent: *\nAllow: /\nDisallow: /feed/\nSitemap: ${site}/sitemap.xml\n`);
+  return addresses.length;
+}

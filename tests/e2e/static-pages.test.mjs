@@ -1,0 +1,171 @@
+// The static pages (scripts/postbuild/pages.mjs): read without JavaScript and without
+// WebAssembly, in Kyrgyz, on a 320 px phone; a shared link's article in the HTML before the app
+// runs; the app taking over with newer content, keeping scroll and focus; the sitemap; axe.
+import { test, describe } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { LOCAL_MIRROR, servedApp } from "./served-app.mjs";
+import { appShown, axeViolations, launch, root } from "./support.mjs";
+
+const PHONE = { width: 320, height: 640 };
+const LANGS = ["ky", "ru", "uz", "tg", "en"];
+const ids = (folder) => readdirSync(join(root, "content", folder)).filter((f) => f.endsWith(".toml")).map((f) => f.replace(/\.toml$/, ""));
+
+/** Reads Kyrgyz pages by plain links: an article, its contact's number, another language. */
+async function readByLinks(page, url) {
+  await page.goto(`${url}/ky/rights`);
+  assert.equal(await page.getAttribute("html", "lang"), "ky");
+  // The emergency numbers on the first screen, callable.
+  const emergency = page.locator("main .static-only .emergency-numbers a[href^='tel:']");
+  assert.ok((await emergency.count()) >= 1, "emergency numbers on the Rights page");
+  assert.ok(await emergency.first().isVisible(), "emergency numbers shown");
+  assert.ok(await page.locator("main .needs-app").isVisible(), "the line saying search needs the app");
+  assert.equal(await page.locator("main input").isVisible(), false, "no dead search box");
+  await page.locator('#articles li[data-id="police-check"] a').click();
+  await page.waitForURL(/\/ky\/rights\/police-check$/);
+  const article = page.locator('article.article[data-id="police-check"]');
+  assert.ok((await article.locator("h1").textContent()).trim().length > 0);
+  assert.ok((await article.locator(".body").textContent()).length > 200, "the article's text is there");
+  const contact = page.locator("main .contacts article.contact h3 a").first();
+  const href = await contact.getAttribute("href");
+  assert.match(href, /^\/ky\/hotlines\/[a-z0-9-]+$/);
+  await contact.click();
+  await page.waitForURL(new RegExp(`${href}$`));
+  const call = page.locator("main a.call[href^='tel:']").first();
+  assert.ok(await call.isVisible(), "the number is a tel: link");
+  assert.match(await call.getAttribute("href"), /^tel:\+?[0-9]+$/);
+  await page.locator("nav.langs a[hreflang='ru']").click();
+  await page.waitForURL(new RegExp(`${href.replace("/ky/", "/ru/")}$`));
+  assert.equal(await page.getAttribute("html", "lang"), "ru");
+}
+
+describe("static pages", () => {
+  const app = servedApp({ name: "static", mirrors: [LOCAL_MIRROR], feed: "newer", lang: "en", browser: false });
+
+  test("without JavaScript: an article in Kyrgyz, its contact's tel: link, another language", async () => {
+    const { context, close } = await launch({ viewport: PHONE, javaScriptEnabled: false });
+    try {
+      await readByLinks(await context.newPage(), app.url);
+    } finally {
+      await close();
+    }
+  });
+
+  test("without WebAssembly: the same by plain links, and the page says what needs the app", async () => {
+    const { context, close } = await launch({ viewport: PHONE });
+    try {
+      await context.addInitScript(() => Object.defineProperty(window, "WebAssembly", { value: undefined }));
+      const page = await context.newPage();
+      await readByLinks(page, app.url);
+      assert.equal(await page.locator("body>.app[hidden]:empty").count(), 1, "the app never started");
+      assert.equal(await page.locator("body>.app[data-static]").count(), 1, "the static page stays");
+    } finally {
+      await close();
+    }
+  });
+
+  test("a shared article link: its text is in the HTML at DOMContentLoaded, then the app takes over with the newer content, keeping scroll and focus", async () => {
+    const { context, close } = await launch({ viewport: PHONE });
+    try {
+      const page = await context.newPage();
+      const { article, title: newer } = app.feeds.newer;
+      // First visit: the app stores the newer feed the mirror serves.
+      await page.goto(`${app.url}/en/rights`);
+      await appShown(page);
+      await page.waitForFunction(
+        ([id, title]) => document.querySelector(`body>.app:not([data-static]) #articles li[data-id="${id}"]`)?.textContent.includes(title),
+        [article, newer],
+        { timeout: 30000 },
+      );
+      await context.addInitScript(() =>
+        document.addEventListener("DOMContentLoaded", () => {
+          window.__atLoaded = {
+            title: document.querySelector("article.article h1")?.textContent ?? null,
+            static: document.querySelector("body>.app")?.hasAttribute("data-static") ?? false,
+            started: document.querySelector("body>.app[hidden]")?.childElementCount > 0,
+          };
+        }),
+      );
+      // The WebAssembly waits until the reader has scrolled and focused a link.
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      await page.route(/_bg\.wasm$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${app.url}/en/rights/${article}`, { waitUntil: "domcontentloaded" });
+      const loaded = await page.evaluate(() => window.__atLoaded);
+      assert.equal(loaded.static, true, "a static page");
+      assert.equal(loaded.started, false, "the app had not started");
+      assert.ok(loaded.title?.trim(), "the article's title was in the HTML");
+      assert.notEqual(loaded.title.trim(), newer, "the static page has the bundled content");
+      await page.evaluate(() => window.scrollTo(0, 300));
+      const focused = page.locator("main .related a").first();
+      await focused.focus();
+      const focusedHref = (await focused.getAttribute("href")).replace(/^\/en/, "");
+      const scrolled = await page.evaluate(() => window.scrollY);
+      assert.ok(scrolled > 100, `the page scrolled (${scrolled})`);
+      release();
+      await appShown(page);
+      const title = (await page.locator("article.article h1").textContent()).trim();
+      assert.equal(title, newer, "the newer content on the phone replaced the static page's");
+      assert.equal(await page.evaluate(() => window.scrollY), scrolled, "scroll position kept");
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("href")), focusedHref, "focus kept");
+      assert.equal(await page.locator("body>.app").count(), 1, "one screen");
+      assert.match(page.url(), new RegExp(`/en/rights/${article}$`));
+    } finally {
+      await close();
+    }
+  });
+
+  test("sitemap.xml lists every page in every language, each answers 200; robots.txt names it", async () => {
+    const sitemap = await (await fetch(`${app.url}/sitemap.xml`)).text();
+    const paths = [...sitemap.matchAll(/<loc>https?:\/\/[^/]+(\/[^<]*)<\/loc>/g)].map((m) => m[1]);
+    const byLang = Object.fromEntries(LANGS.map((lang) => [lang, paths.filter((p) => p.startsWith(`/${lang}/`)).map((p) => p.slice(lang.length + 1)).sort()]));
+    for (const lang of LANGS) assert.deepEqual(byLang[lang], byLang.ru, `${lang} has the same pages as ru`);
+    assert.equal(paths.length, byLang.ru.length * LANGS.length);
+    const expected = ["/", "/rights", "/hotlines", "/checklists", "/help", "/more", "/share", ...ids("articles").map((id) => `/rights/${id}`), ...ids("contacts").map((id) => `/hotlines/${id}`), ...ids("checklists").map((id) => `/checklists/${id}`)];
+    for (const path of expected) assert.ok(byLang.ru.includes(path), `the sitemap has ${path}`);
+    const failed = [];
+    for (let i = 0; i < paths.length; i += 16) {
+      const answers = await Promise.all(paths.slice(i, i + 16).map(async (path) => [path, (await fetch(`${app.url}${path}`)).status]));
+      failed.push(...answers.filter(([, status]) => status !== 200).map(([path, status]) => `${path} ${status}`));
+    }
+    assert.deepEqual(failed, []);
+    assert.match(await (await fetch(`${app.url}/robots.txt`)).text(), /^Sitemap: https?:\/\/\S+\/sitemap\.xml$/m);
+  });
+
+  test("every static page has its title, description, canonical, hreflang and Open Graph tags, and no inline script", () => {
+    const pages = LANGS.flatMap((lang) => readdirSync(join(app.dir, lang), { recursive: true }).filter((f) => f.endsWith(".html")).map((f) => join(lang, f)));
+    assert.ok(pages.length > 400, `${pages.length} pages`);
+    for (const file of pages) {
+      const html = readFileSync(join(app.dir, file), "utf8");
+      const lang = file.slice(0, 2);
+      assert.match(html, new RegExp(`<html lang="${lang}"`), file);
+      assert.match(html, /<title>[^<]+ · Jardam<\/title>/, file);
+      assert.match(html, /<meta name="description" content="[^"]{10,}">/, file);
+      assert.match(html, new RegExp(`<link rel="canonical" href="https?://[^"]+/${lang}/`), file);
+      for (const code of [...LANGS, "x-default"]) assert.match(html, new RegExp(`hreflang="${code}" href="https?://`), `${file} ${code}`);
+      for (const property of ["og:title", "og:description", "og:url", "og:type", "og:locale"]) assert.match(html, new RegExp(`property="${property}" content="[^"]+"`), `${file} ${property}`);
+      assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, `${file} has an inline script`);
+      assert.doesNotMatch(html.slice(html.indexOf("<body>")), /127\.0\.0\.1/, `${file} names the build's own server`);
+    }
+  });
+
+  test("axe finds nothing on the static pages at 320 px, without JavaScript", async () => {
+    const { context, close } = await launch({ viewport: PHONE, javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      for (const path of ["/ky/", "/ky/rights/police-check", "/ky/hotlines", "/ru/hotlines/emergency-112", "/uz/checklists", "/tg/checklists/patent-renewal", "/en/help", "/ky/share", "/ky/more"]) {
+        await page.goto(`${app.url}${path}`);
+        // axe runs as a script of its own: this page runs none.
+        const violations = await axeViolations(page);
+        assert.deepEqual(violations, [], path);
+        assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true, `${path} scrolls sideways`);
+      }
+    } finally {
+      await close();
+    }
+  });
+});
