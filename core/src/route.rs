@@ -204,7 +204,11 @@ mod tests {
     #[test]
     fn a_language_segment_is_split_off_and_put_back() {
         let cases = [
-            ("/ky/rights/patent-basics", Some(Lang::Ky), "/rights/patent-basics"),
+            (
+                "/ky/rights/patent-basics",
+                Some(Lang::Ky),
+                "/rights/patent-basics",
+            ),
             ("/ru/", Some(Lang::Ru), "/"),
             ("/en", Some(Lang::En), "/"),
             ("/tg/hotlines", Some(Lang::Tg), "/hotlines"),

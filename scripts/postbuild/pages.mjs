@@ -26,8 +26,12 @@ export const LANGS = [
   ["en", "English", "en_US"],
 ];
 
-/** The app's own addresses (core::route::Page); the crawl follows links to these only. */
-export const APP_PATH = /^\/(?:(?:rights|hotlines|checklists)(?:\/[a-z0-9-]+)?|help|more|share(?:\/[a-z0-9-]+)?)?$/;
+/**
+ * The app's own addresses (core::route::Page) that have a static page; the crawl follows links
+ * to these only. Share's modes (consultant, poster, handout) show a QR code and print: the app's
+ * shell serves them.
+ */
+export const APP_PATH = /^\/(?:(?:rights|hotlines|checklists)(?:\/[a-z0-9-]+)?|help|more|share)?$/;
 
 /** The file of the static page at `address` (`/ky/` or `/ky/rights/a`), relative to the output folder. */
 export const pageFile = (address) => (address.endsWith("/") ? `${address.slice(1)}index.html` : `${address.slice(1)}.html`);
@@ -75,7 +79,6 @@ async function serve(dir) {
  */
 function snapshot({ lang, langs, strings, emergency, path }) {
   const app = document.querySelector("body>.app").cloneNode(true);
-  app.removeAttribute("hidden");
   app.dataset.static = "";
   const walker = document.createTreeWalker(app, NodeFilter.SHOW_COMMENT);
   const comments = [];
@@ -86,8 +89,8 @@ function snapshot({ lang, langs, strings, emergency, path }) {
     const href = a.getAttribute("href");
     if (local.test(href)) a.setAttribute("href", `/${lang}${href}`);
   }
-  app.querySelectorAll(".status .net, .status .content-date").forEach((e) => (e.textContent = ""));
-  app.querySelectorAll(".hours, .qr, canvas, .share-status").forEach((e) => e.remove());
+  app.querySelectorAll(".status .net, .status .content-date, .version").forEach((e) => (e.textContent = ""));
+  app.querySelectorAll(".hours, svg.qr, canvas, .share-status").forEach((e) => e.remove());
   const main = app.querySelector("main");
   const screen = main.querySelector(".screen");
   if (main.querySelector("button, input, select, textarea")) {
@@ -119,13 +122,13 @@ function snapshot({ lang, langs, strings, emergency, path }) {
   }
   main.append(nav);
   const text = (selector) => main.querySelector(selector)?.textContent.replace(/\s+/g, " ").trim();
-  const h1 = text("h1") || text(".contact h3") || "Jardam";
+  const h1 = text("h1") || text(".contact h3") || text(".scan") || "Jardam";
   const contact = main.querySelector(".contact");
   const description =
     text(".lead") ||
     (contact && [text(".contact h3"), ...[...contact.querySelectorAll(".call .number")].map((n) => n.textContent)].join(", ")) ||
     text(".intro") ||
-    text("p:not(.needs-app)") ||
+    text("p:not(.needs-app):not(.short-url)") ||
     "";
   const links = [...document.querySelectorAll("body>.app a[href]")].map((a) => new URL(a.href).pathname);
   return { html: app.outerHTML, title: h1, description, article: !!main.querySelector("article.article"), links };
@@ -237,6 +240,8 @@ export async function writeStaticPages(dir, policy, site = process.env.JARDAM_SI
   new MutationObserver((_, observer) => {
     if (document.querySelector("body>.app[data-static]")) return;
     observer.disconnect();
+    // The page's title names its screen; the app, moving between screens, is "Jardam".
+    document.title = "Jardam";
     scrollTo(0, y);
     const was = focused?.closest("[data-static]") ? focused : null;
     const href = was?.getAttribute("href");
@@ -276,7 +281,7 @@ export async function writeStaticPages(dir, policy, site = process.env.JARDAM_SI
       const errors = [];
       page.on("pageerror", (error) => errors.push(error.message));
       await page.goto(`${origin}/${lang}/help`);
-      await page.waitForSelector("body>.app:not([hidden]) main .screen", { timeout: 30000 });
+      await page.waitForSelector("body>.app main .screen", { timeout: 30000 });
       const emergency = await page.evaluate(() => {
         const numbers = document.querySelector("main .emergency-numbers");
         const heading = numbers?.previousElementSibling;
@@ -291,7 +296,13 @@ export async function writeStaticPages(dir, policy, site = process.env.JARDAM_SI
           history.pushState(null, "", address);
           dispatchEvent(new PopStateEvent("popstate"));
           for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+          // The Share screen draws once the QR encoder has loaded (the code is left out).
+          for (let i = 0; i < 100 && /\/share$/.test(address) && !document.querySelector("main svg.qr"); i++) {
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
         }, `/${lang}${path}`);
+        // The build's own server, wherever the app shows its address, is the site's.
+        const ours = (text) => text.replaceAll(origin, site).replaceAll(new URL(origin).host, new URL(site).host);
         const shot = await page.evaluate(snapshot, { lang, langs: LANGS, strings: strings[lang], emergency, path });
         for (const link of shot.links) {
           const next = link.replace(new RegExp(`^/${lang}(?=/)`), "");
@@ -302,8 +313,8 @@ export async function writeStaticPages(dir, policy, site = process.env.JARDAM_SI
         }
         const html =
           `<!doctype html><html lang="${lang}" dir="ltr"><head>` +
-          head({ index, policy, style, glue, keyMeta, lang, locale, path, site, stringsFile, starter, ...shot }) +
-          `</head><body>${shot.html.replaceAll(origin, site)}<div class="app" hidden></div></body></html>\n`;
+          head({ index, policy, style, glue, keyMeta, lang, locale, path, site, stringsFile, starter, ...shot, title: ours(shot.title), description: ours(shot.description) }) +
+          `</head><body>${ours(shot.html)}</body></html>\n`;
         const address = path === "/" ? `/${lang}/` : `/${lang}${path}`;
         const file = join(dir, pageFile(address));
         mkdirSync(dirname(file), { recursive: true });

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openApp, servedApp } from "./served-app.mjs";
-import { root } from "./support.mjs";
+import { appShown, root } from "./support.mjs";
 import { buildFeed, deriveFeed, readFeed } from "./feed-server.mjs";
 
 const jsQR = readFileSync(join(root, "tests", "node_modules", "jsqr", "dist", "jsQR.js"), "utf8");
@@ -113,11 +113,13 @@ test("every article, contact and checklist has a share link that opens it offlin
     ["/checklists/lost-passport", 'section[data-screen="checklist"] h1'],
   ]) {
     await page.goto(`${url}${path}`);
+    await appShown(page);
     await page.locator(title).waitFor();
     await page.locator("#share-item").click();
     await page.locator(".share-status", { hasText: "Link copied" }).waitFor();
     const link = await page.evaluate(() => navigator.clipboard.readText());
-    assert.equal(link, `${url}${path}`);
+    // The link names the reader's language, so it opens the page in it.
+    assert.equal(link, `${url}/en${path}`);
     const fresh = await page.context().newPage();
     await fresh.goto(link);
     await fresh.locator(title).waitFor();

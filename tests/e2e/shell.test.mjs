@@ -5,7 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
 import { servedApp } from "./served-app.mjs";
-import { configure, copyOfBuild, freePort, serve, waitForController } from "./support.mjs";
+import { appShown, configure, copyOfBuild, freePort, serve, waitForController } from "./support.mjs";
 
 const DESTINATIONS = ["rights", "hotlines", "checklists", "help", "more"];
 
@@ -69,6 +69,7 @@ test("a new build is offered as an update and shown once accepted", async () => 
   try {
     const tab = updater.page;
     await tab.goto(`${host.url}/more`);
+    await appShown(tab);
     await waitForController(tab);
     await tab.locator("#offline-ready").waitFor({ state: "visible", timeout: 30000 });
     await tab.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === "activated");
@@ -89,6 +90,7 @@ test("a new build is offered as an update and shown once accepted", async () => 
     assert.ok(shown, "the Update available prompt appears");
     await Promise.all([tab.waitForEvent("load"), tab.locator("#update-notice button.primary").click()]);
     await tab.goto(`${host.url}/more`);
+    await appShown(tab);
     await tab.locator("#app-version").waitFor();
     assert.match(await tab.locator("#app-version").textContent(), /e2e-second-build/);
     assert.equal(await tab.locator("#update-notice").count(), 0);

@@ -6,11 +6,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { servedApp } from "./served-app.mjs";
+import { appShown } from "./support.mjs";
 
 const app = servedApp({ name: "strings", browser: false });
 
 /** Opens /rights in a fresh profile with `lang` saved and returns the page, the /l10n/ paths it requested and a closer. */
-async function open(lang, { tamper = null, wait = true } = {}) {
+async function open(lang, { tamper = null, wait = true, path = `/${lang}/rights` } = {}) {
   const { page, close } = await app.open({ lang });
   const requested = [];
   page.on("request", (request) => {
@@ -24,9 +25,12 @@ async function open(lang, { tamper = null, wait = true } = {}) {
       await route.fulfill({ response, body: text });
     });
   }
-  // The static page of the reader's language, as a link in that language opens it.
-  await page.goto(`${app.url}/${lang}/rights`);
-  if (wait) await page.locator("#articles li").first().waitFor();
+  // By default the static page of the reader's language, as a link in that language opens it.
+  await page.goto(`${app.url}${path}`);
+  if (wait) {
+    await appShown(page);
+    await page.locator("#articles li").first().waitFor();
+  }
   return { page, requested, close };
 }
 
@@ -60,13 +64,19 @@ test("a Russian reader downloads the Russian strings once, preloaded, and no oth
   }
 });
 
-test("with no strings file to be had, the start screen says so in Russian and English", async () => {
-  const { page, close } = await open("ky", { tamper: "**/l10n/*.json", wait: false });
+test("with no strings file to be had, the app shell says so in Russian and English; a static page stays readable", async () => {
+  const { page, requested, close } = await open("ky", { tamper: "**/l10n/*.json", wait: false, path: "/index.html" });
   try {
     const failed = page.locator("#boot-failed");
     await failed.waitFor();
     assert.match(await failed.innerText(), /Не удалось загрузить Jardam.*Jardam could not load/s);
     assert.equal(await page.locator("nav.tabs").count(), 0);
+    requested.length = 0;
+    await page.goto(`${app.url}/ky/rights`);
+    await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.includes("/l10n/ru.")), null, { timeout: 20000 });
+    await page.waitForTimeout(300);
+    assert.ok((await page.locator("body>.app[data-static] #articles li").count()) > 10, "the static page's articles stay");
+    assert.equal(await page.locator("body>.app:not([data-static])").count(), 0, "the app did not start");
   } finally {
     await close();
   }

@@ -161,11 +161,11 @@ export async function presetLanguage(context, lang) {
 }
 
 /**
- * Resolves once the app has taken the page over: its own root is shown, not a static page's
- * (`data-static`, scripts/postbuild/pages.mjs) or the boot splash.
+ * Resolves once the app has taken the page over: its own root is in the page, not a static
+ * page's (`data-static`, scripts/postbuild/pages.mjs) or the boot splash.
  */
 export async function appShown(page, { timeout = 30000 } = {}) {
-  await page.locator("body>.app:not([data-static]):not([hidden])").waitFor({ timeout });
+  await page.locator("body>.app:not([data-static])").waitFor({ timeout });
 }
 
 /** Follows a bottom-navigation link (client-side: no reload, so no start-up sync). */

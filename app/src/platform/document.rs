@@ -5,25 +5,29 @@ use leptos::prelude::{document, request_animation_frame};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
-/// The page's empty root for the app, `<div class="app" hidden>` at the end of `<body>`: the
-/// screens render into it while the page (a static page, or the boot splash) stays on screen.
+thread_local! {
+    /// The app's root, `<div class="app">`, outside the page until the app takes it over.
+    static ROOT: HtmlElement = {
+        let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+        root.set_class_name("app");
+        root
+    };
+}
+
+/// The app's root: the screens render into it while the page (a static page, or the boot
+/// splash) stays on screen, so the page never holds two screens.
 pub fn app_root() -> HtmlElement {
-    hidden_root().unwrap().unchecked_into()
+    ROOT.with(Clone::clone)
 }
 
-fn hidden_root() -> Option<web_sys::Element> {
-    document().query_selector("body>.app[hidden]").ok().flatten()
-}
-
-/// Before the next frame (the screen has redrawn with the content by then), shows the app's
-/// root in place of everything else in `<body>` (the static page, or the boot splash), in one
-/// task so that no frame shows neither; the static page's starter (`scripts/postbuild/pages.mjs`)
-/// puts the scroll position and the focus back. Does nothing once done.
+/// Before the next frame (the screen has redrawn with the content by then), puts the app's root
+/// in place of everything in `<body>` (the static page, or the boot splash), in one task so that
+/// no frame shows neither; the static page's starter (`scripts/postbuild/pages.mjs`) puts the
+/// scroll position and the focus back.
 pub fn take_over() {
     request_animation_frame(|| {
-        if let (Some(body), Some(ours)) = (document().body(), hidden_root()) {
-            body.replace_children_with_node_1(&ours);
-            let _ = ours.remove_attribute("hidden");
+        if let Some(body) = document().body() {
+            ROOT.with(|root| body.replace_children_with_node_1(root));
         }
     });
 }

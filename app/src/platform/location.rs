@@ -24,7 +24,8 @@ impl Location {
     /// reader's language.
     pub fn follow() -> Location {
         let lang = use_i18n().lang;
-        let set_address = move |target: &str, replace| set_address(lang.get_untracked(), target, replace);
+        let set_address =
+            move |target: &str, replace| set_address(lang.get_untracked(), target, replace);
         match Page::parse(&current_path()) {
             Page::Start => set_address(&Page::Rights.href(), true),
             _ => show_in(lang.get_untracked()),

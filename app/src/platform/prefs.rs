@@ -45,7 +45,13 @@ const LANG_KEY: &str = "jardam.lang";
 pub fn initial_lang() -> Lang {
     load::<String>(LANG_KEY)
         .and_then(|code| Lang::from_code(&code))
-        .or_else(|| Lang::from_code(&leptos::prelude::document().document_element()?.get_attribute("lang")?))
+        .or_else(|| {
+            Lang::from_code(
+                &leptos::prelude::document()
+                    .document_element()?
+                    .get_attribute("lang")?,
+            )
+        })
         .or_else(browser_lang)
         .unwrap_or(Lang::Ru)
 }

@@ -39,9 +39,7 @@ pub fn table<'a>(reference: &Locale, locale: &'a Locale) -> Vec<&'a str> {
         reference
             .entries
             .iter()
-            .filter(move |(key, entry)| {
-                matches!(entry, Entry::Forms(_)) == plural && in_file(key)
-            })
+            .filter(move |(key, entry)| matches!(entry, Entry::Forms(_)) == plural && in_file(key))
             .map(|(key, _)| key.as_str())
     };
     let plain = keys(false).map(|key| match locale.get(key) {
