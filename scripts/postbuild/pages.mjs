@@ -181,8 +181,9 @@ const indexMetas = (index, policy) =>
  * What the static pages' style sheet adds to the app's: the browser lays out only the list
  * entries and contact cards on screen or near it (the rest at estimated heights, measured at
  * 360 px: articles 177–215 px on average, contacts 830–873 px), on the static page and on the
- * app's screen that replaces it; where the reader had scrolled before the app took over, the
- * starter sets `full-layout` so that the scroll position is put back on real heights.
+ * app's screen that replaces it. Where the reader had scrolled before the app took over, the
+ * starter sets `full-layout` (every height real) and puts back what they looked at: the static
+ * page may have passed over entries at estimated heights, so the scroll offset alone would not.
  */
 const PAGE_RULES =
   ".articles>li{content-visibility:auto;contain-intrinsic-size:auto 200px}" +
@@ -243,29 +244,87 @@ export async function writeStaticPages(dir, policy, site = process.env.JARDAM_SI
   const cssName = `static-${hash16(css)}.css`;
   writeFileSync(join(dir, cssName), css);
   // With WebAssembly, the app (as index.html starts it), and when it takes the page over
-  // (platform::document::take_over removes the static root), the reader's scroll position and
+  // (platform::document::take_over removes the static root), what the reader looked at and the
   // focus put back on the app's screen before the next frame; without, the style sheet for a
   // page without the app.
   const code = `if (self.WebAssembly) {
-  let y = scrollY, focused = null;
-  addEventListener("scroll", () => (y = scrollY), { passive: true });
-  addEventListener("focusin", (event) => (focused = event.target));
+  // A reader who answered or skipped the first-start questions (platform::prefs::welcomed)
+  // is not shown them again until the app takes over.
+  try {
+    if (localStorage.getItem("jardam.welcomed") === "true") document.getElementById("welcome")?.remove();
+  } catch {}
+  // Where an element of the static page is, so that its counterpart on the app's screen can be
+  // found: the nearest element with a data-id, then child indexes down to it, from the root.
+  const where = (element) => {
+    const steps = [];
+    for (let e = element; e && !e.matches("body>.app"); e = e.parentElement) {
+      if (e.dataset.id) return { id: e.dataset.id, tag: e.tagName, steps };
+      steps.unshift([...e.parentElement.children].indexOf(e));
+    }
+    return element?.closest("body>.app") ? { steps } : null;
+  };
+  const find = (place) => {
+    if (!place) return null;
+    const root = document.querySelector("body>.app");
+    let e = place.id ? [...(root?.querySelectorAll("[data-id]") ?? [])].find((x) => x.dataset.id === place.id && x.tagName === place.tag) : root;
+    for (const i of place.steps) e = e?.children[i];
+    return e ?? null;
+  };
+  // What the reader looks at (the element in the middle of the screen, and its distance from
+  // the top) and where the focus is, noted as they scroll or move it.
+  let y = scrollY, anchor = null, focused = null, noting = false;
+  const note = () => {
+    noting = false;
+    const element = document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.closest("body>.app[data-static] main *");
+    anchor = element ? { place: where(element), top: element.getBoundingClientRect().top } : null;
+  };
+  addEventListener("scroll", () => {
+    y = scrollY;
+    if (!noting) {
+      noting = true;
+      requestAnimationFrame(note);
+    }
+  }, { passive: true });
+  // The focused element: by its id, else among the links to the same address the one with the
+  // same ancestors (tags and classes), else by its place.
+  const unlocalized = (href) => href?.replace(/^\\/(ky|ru|uz|tg|en)(?=\\/)/, "");
+  const ancestry = (e) => {
+    const names = [];
+    for (; e && !e.matches("body>.app"); e = e.parentElement) names.push(e.tagName + "." + e.className);
+    return names.join("<");
+  };
+  addEventListener("focusin", ({ target }) => {
+    focused = target.closest("[data-static]") ? { id: target.id, href: unlocalized(target.getAttribute("href")), ancestry: ancestry(target), place: where(target) } : null;
+  });
+  const focusedNow = () => {
+    if (!focused) return null;
+    if (focused.id) return document.getElementById(focused.id);
+    const links = focused.href ? [...document.querySelectorAll("body>.app a[href]")].filter((a) => unlocalized(a.getAttribute("href")) === focused.href) : [];
+    return links.find((a) => ancestry(a) === focused.ancestry) ?? links[0] ?? find(focused.place);
+  };
   new MutationObserver((_, observer) => {
     if (document.querySelector("body>.app[data-static]")) return;
     observer.disconnect();
     // The page's title names its screen; the app, moving between screens, is "Jardam".
     document.title = "Jardam";
+    // The same element at the same height (PAGE_RULES), and the focus on the same element.
     if (y) document.documentElement.classList.add("full-layout");
     scrollTo(0, y);
-    const was = focused?.closest("[data-static]") ? focused : null;
-    const href = was?.getAttribute("href");
-    const own = was?.id ? document.getElementById(was.id) : href && document.querySelector(\`body>.app a[href="\${CSS.escape(href.replace(/^\\/(ky|ru|uz|tg|en)(?=\\/)/, ""))}"]\`);
-    own?.focus();
+    const same = y && anchor && find(anchor.place);
+    if (same) scrollBy(0, same.getBoundingClientRect().top - anchor.top);
+    focusedNow()?.focus({ preventScroll: true });
   }).observe(document.body, { childList: true });
   const module_or_path = fetch("${wasm}");
   // The page is painted before the glue runs: an installed app's files come at once from the
   // worker's cache, and running them first held the first paint back.
   await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
+  // The app writes dates and numbers with Intl, whose data loads on first use (34 ms for a
+  // date on the benchmark machine, 0.4 ms after): loaded here, in a task of its own while the
+  // WebAssembly downloads, not in the app's first render.
+  const locale = /^(ru|en)$/.test(document.documentElement.lang) ? document.documentElement.lang : "ru";
+  new Date(0).toLocaleDateString(locale, { timeZone: "UTC" });
+  (0).toLocaleString(locale);
+  await new Promise((next) => setTimeout(next));
   const { default: init } = await import("${glue}");
   const wasm = await init({ module_or_path });
   dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
