@@ -270,21 +270,32 @@ export async function writeStaticPages(dir, policy, site = process.env.JARDAM_SI
     for (const i of place.steps) e = e?.children[i];
     return e ?? null;
   };
-  // What the reader looks at (the element in the middle of the screen, and its distance from
-  // the top) and where the focus is, noted as they scroll or move it.
+  // What the reader looks at and its distance from the top, noted as they scroll, move the
+  // focus or the page's height changes: the focused element while it is on screen, else the
+  // element in the middle of it.
   let y = scrollY, anchor = null, focused = null, noting = false;
   const note = () => {
     noting = false;
+    const active = document.activeElement?.closest("body>.app[data-static] main *");
+    const box = active?.getBoundingClientRect();
+    if (box && box.height && box.top >= 0 && box.bottom <= innerHeight) return (anchor = { focus: true, top: box.top });
     const element = document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.closest("body>.app[data-static] main *");
     anchor = element ? { place: where(element), top: element.getBoundingClientRect().top } : null;
   };
-  addEventListener("scroll", () => {
-    y = scrollY;
+  const later = () => {
     if (!noting) {
       noting = true;
       requestAnimationFrame(note);
     }
+  };
+  addEventListener("scroll", () => {
+    y = scrollY;
+    later();
   }, { passive: true });
+  // Heights change without a scroll: entries near the screen laid out at their real height
+  // (PAGE_RULES), fonts. The observer reports after layout, so what it notes is what is shown.
+  const page = document.querySelector("body>.app[data-static]");
+  if (page) new ResizeObserver(note).observe(page);
   // The focused element: by its id, else among the links to the same address the one with the
   // same ancestors (tags and classes), else by its place.
   const unlocalized = (href) => href?.replace(/^\\/(ky|ru|uz|tg|en)(?=\\/)/, "");
@@ -295,6 +306,7 @@ export async function writeStaticPages(dir, policy, site = process.env.JARDAM_SI
   };
   addEventListener("focusin", ({ target }) => {
     focused = target.closest("[data-static]") ? { id: target.id, href: unlocalized(target.getAttribute("href")), ancestry: ancestry(target), place: where(target) } : null;
+    later();
   });
   const focusedNow = () => {
     if (!focused) return null;
@@ -310,9 +322,10 @@ export async function writeStaticPages(dir, policy, site = process.env.JARDAM_SI
     // The same element at the same height (PAGE_RULES), and the focus on the same element.
     if (y) document.documentElement.classList.add("full-layout");
     scrollTo(0, y);
-    const same = y && anchor && find(anchor.place);
+    const now = focusedNow();
+    const same = y && anchor && (anchor.focus ? now : find(anchor.place));
     if (same) scrollBy(0, same.getBoundingClientRect().top - anchor.top);
-    focusedNow()?.focus({ preventScroll: true });
+    now?.focus({ preventScroll: true });
   }).observe(document.body, { childList: true });
   const module_or_path = fetch("${wasm}");
   // The page is painted before the glue runs: an installed app's files come at once from the

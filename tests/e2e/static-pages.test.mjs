@@ -106,6 +106,8 @@ describe("static pages", () => {
       const focusedHref = (await focused.getAttribute("href")).replace(/^\/en/, "");
       const scrolled = await page.evaluate(() => window.scrollY);
       assert.ok(scrolled > 100, `the page scrolled (${scrolled})`);
+      // The cards that came on screen are drawn at their own heights by the next frames.
+      await page.evaluate(() => new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn))));
       const focusedTop = () => page.evaluate(() => document.activeElement?.getBoundingClientRect().top);
       const before = await focusedTop();
       release();
