@@ -134,7 +134,11 @@ function snapshot({ lang, langs, strings, emergency, path }) {
   return { html: app.outerHTML, title: h1, description, article: !!main.querySelector("article.article"), links };
 }
 
-/** The `<head>` of the static page `address` in `lang`. */
+/**
+ * The `<head>` of the static page `address` in `lang`. The glue is preloaded as a script, not a
+ * module: fetched at once, parsed only when the starter imports it after the first paint (an
+ * installed app's copy comes at once from the worker, and its parse held that paint back).
+ */
 function head({ index, policy, style, glue, keyMeta, lang, locale, path, title, description, article, site, stringsFile, starter }) {
   const keep = (pattern) => index.match(pattern)?.[0] ?? fail(`index.html has no ${pattern} for the static pages`);
   const url = (code) => `${site}/${code}${path}`;
@@ -159,7 +163,7 @@ function head({ index, policy, style, glue, keyMeta, lang, locale, path, title, 
     keep(/<link[^>]*rel="?icon"?[^>]*>/),
     keep(/<link[^>]*rel="?apple-touch-icon"?[^>]*>/),
     `<style>${style}</style>`,
-    `<link rel="modulepreload" href="${glue}">`,
+    `<link rel="preload" as="script" crossorigin="anonymous" href="${glue}">`,
     `<link rel="preload" as="fetch" crossorigin="anonymous" href="/${stringsFile}">`,
     `<script type="module" src="/${starter.name}" integrity="${starter.integrity}" crossorigin="anonymous"></script>`,
     `<noscript><link rel="stylesheet" href="/${starter.css}"></noscript>`,
