@@ -4,7 +4,7 @@
 // written out, so a static page cannot drift from the screen the app later puts in its place.
 // Written: DIR/LANG/index.html (the start), DIR/LANG/PATH.html (/ky/rights/patent-basics is
 // ky/rights/patent-basics.html), DIR/sitemap.xml, DIR/robots.txt, the starter
-// DIR/pages-HASH16.js that loads the app (or, with no WebAssembly, the no-app style sheet) and
+// DIR/pages-HASH16.js that loads the app (or, with no WebAssembly or no app to be had, the no-app style sheet) and
 // that style sheet, DIR/static-HASH16.css (from assets/static.css; also linked in <noscript>).
 // The public address of the site (canonical links, hreflang, Open Graph, the sitemap) is
 // JARDAM_SITE_URL, by default http://localhost:8080 (what `make serve` serves).
@@ -96,6 +96,7 @@ function snapshot({ lang, langs, strings, emergency, path }) {
   if (main.querySelector("button, input, select, textarea")) {
     const line = document.createElement("p");
     line.className = "needs-app";
+    line.id = "boot-failed";
     line.hidden = true;
     line.textContent = strings.page_needs_app;
     (screen.querySelector("h1 + .intro") ?? screen.querySelector("h1"))?.after(line);
@@ -249,9 +250,17 @@ export async function writeStaticPages(dir, policy, site = process.env.JARDAM_SI
   writeFileSync(join(dir, cssName), css);
   // With WebAssembly, the app (as index.html starts it), and when it takes the page over
   // (platform::document::take_over removes the static root), what the reader looked at and the
-  // focus put back on the app's screen before the next frame; without, the style sheet for a
-  // page without the app.
-  const code = `if (self.WebAssembly) {
+  // focus put back on the app's screen before the next frame; without, or when the app cannot
+  // be had, the style sheet for a page without the app.
+  const code = `const sheet = document.createElement("link");
+sheet.rel = "stylesheet";
+sheet.href = "/${cssName}";
+const withoutApp = () => sheet.isConnected || document.head.append(sheet);
+if (self.WebAssembly) {
+  // An app that finds no UI strings to show itself in shows #boot-failed (lib.rs, start): on a
+  // static page, the line saying what needs the app.
+  const failed = document.getElementById("boot-failed");
+  if (failed) new MutationObserver(withoutApp).observe(failed, { attributeFilter: ["hidden"] });
   // A reader who answered or skipped the first-start questions (platform::prefs::welcomed)
   // is not shown them again until the app takes over.
   try {
@@ -342,15 +351,17 @@ export async function writeStaticPages(dir, policy, site = process.env.JARDAM_SI
   new Date(0).toLocaleDateString(locale, { timeZone: "UTC" });
   (0).toLocaleString(locale);
   await new Promise((next) => setTimeout(next));
-  const { default: init } = await import("${glue}");
-  const wasm = await init({ module_or_path });
-  dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
-} else {
-  const sheet = document.createElement("link");
-  sheet.rel = "stylesheet";
-  sheet.href = "/${cssName}";
-  document.head.append(sheet);
-}
+  try {
+    const { default: init } = await import("${glue}");
+    const wasm = await init({ module_or_path });
+    dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+  } catch (error) {
+    // The connection broke off or a file came damaged: the page stays as it is without the
+    // app, its controls hidden and the line saying so shown; the next page opened tries again.
+    if (document.querySelector("body>.app[data-static]")) withoutApp();
+    throw error;
+  }
+} else withoutApp();
 `;
   removeAll(dir, /^pages-[0-9a-f]{16}\.js$/);
   const starter = { name: `pages-${hash16(code)}.js`, integrity: sri(code), css: cssName };

@@ -65,6 +65,24 @@ describe("static pages", () => {
     }
   });
 
+  test("when the WebAssembly or the UI strings cannot be had (the connection broke off), the page hides what needs the app and says so", async () => {
+    for (const [what, files] of [["the WebAssembly", /_bg\.wasm$/], ["the UI strings", /\/l10n\/[a-z]+\.[0-9a-f]+\.json$/]]) {
+      const { context, close } = await launch({ viewport: PHONE });
+      try {
+        const page = await context.newPage();
+        await page.route(files, (route) => route.abort("internetdisconnected"));
+        await page.goto(`${app.url}/ky/rights`);
+        await page.locator("main .needs-app").waitFor({ state: "visible", timeout: 15000 });
+        assert.equal(await page.locator("main input").isVisible(), false, `${what}: no dead search box`);
+        assert.ok(await page.locator("main .static-only .emergency-numbers a[href^='tel:']").first().isVisible(), `${what}: emergency numbers shown`);
+        assert.ok(await page.locator("nav.langs a[hreflang='ru']").isVisible(), `${what}: language links shown`);
+        assert.equal(await page.locator("body>.app[data-static]").count(), 1, `${what}: the static page stays`);
+      } finally {
+        await close();
+      }
+    }
+  });
+
   test("a shared article link: its text is in the HTML at DOMContentLoaded, then the app takes over with the newer content, keeping scroll and focus", async () => {
     const { context, close } = await launch({ viewport: PHONE });
     try {
