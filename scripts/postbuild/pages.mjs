@@ -327,6 +327,24 @@ if (self.WebAssembly) {
     const links = focused.href ? [...document.querySelectorAll("body>.app a[href]")].filter((a) => unlocalized(a.getAttribute("href")) === focused.href) : [];
     return links.find((a) => ancestry(a) === focused.ancestry) ?? links[0] ?? find(focused.place);
   };
+  // What the reader typed, picked or ticked on the static page before the app came (by id):
+  // given to the app's own control as if done there, its handlers run, so nothing is lost.
+  const changed = new Map();
+  const keep = ({ target }) => target.id && target.closest("body>.app[data-static]") && changed.set(target.id, target);
+  addEventListener("input", keep, true);
+  addEventListener("change", keep, true);
+  // Enter in the search box would send its form, reloading the page without the text.
+  addEventListener("submit", (event) => event.target.closest("body>.app[data-static]") && event.preventDefault(), true);
+  const handOver = () => {
+    for (const [id, before] of changed) {
+      const control = document.getElementById(id);
+      if (!control || control.type !== before.type) continue;
+      const field = before.type === "checkbox" || before.type === "radio" ? "checked" : "value";
+      if (control[field] === before[field]) continue;
+      control[field] = before[field];
+      for (const type of ["input", "change"]) control.dispatchEvent(new Event(type, { bubbles: true }));
+    }
+  };
   new MutationObserver((_, observer) => {
     if (document.querySelector("body>.app[data-static]")) return;
     observer.disconnect();
@@ -339,6 +357,7 @@ if (self.WebAssembly) {
     const same = y && anchor && (anchor.focus ? now : find(anchor.place));
     if (same) scrollBy(0, same.getBoundingClientRect().top - anchor.top);
     now?.focus({ preventScroll: true });
+    handOver();
   }).observe(document.body, { childList: true });
   const module_or_path = fetch("${wasm}");
   // The page is painted before the glue runs: an installed app's files come at once from the

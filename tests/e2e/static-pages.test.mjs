@@ -173,6 +173,53 @@ describe("static pages", () => {
     }
   });
 
+  test("what the reader ticked, dated or searched on the static page before the app came is the app's at the takeover", async () => {
+    const { context, close } = await launch({ viewport: PHONE });
+    try {
+      const page = await context.newPage();
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      await page.route(/_bg\.wasm$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      const shown = "body>.app[data-static]";
+      await page.goto(`${app.url}/ky/checklists/patent-renewal`, { waitUntil: "domcontentloaded" });
+      const box = page.locator(`${shown} li.step input[type=checkbox]`).first();
+      const boxId = await box.getAttribute("id");
+      await box.check();
+      const date = page.locator(`${shown} input[type=date]`).first();
+      const dateId = await date.getAttribute("id");
+      await date.fill("2026-11-20");
+      release();
+      await appShown(page);
+      assert.equal(await page.locator(`#${boxId}`).isChecked(), true, "the tick is kept");
+      assert.equal(await page.locator(`#${dateId}`).inputValue(), "2026-11-20", "the date is kept");
+      await page.locator(`li.step.done #${boxId}`).waitFor({ timeout: 5000 });
+      const saved = await page.evaluate(() => ({ ticked: localStorage.getItem("jardam.ticked.patent-renewal"), dates: localStorage.getItem("jardam.dates") }));
+      assert.ok(saved.ticked?.includes(boxId.replace(/^step-/, "")), `the app saved the tick (${saved.ticked})`);
+      assert.match(saved.dates ?? "", /2026-11-20/, "the app saved the date");
+
+      await page.unroute(/_bg\.wasm$/);
+      let again;
+      const heldAgain = new Promise((resolve) => (again = resolve));
+      await page.route(/_bg\.wasm$/, async (route) => {
+        await heldAgain;
+        await route.continue();
+      });
+      await page.goto(`${app.url}/ky/rights`, { waitUntil: "domcontentloaded" });
+      await page.locator(`${shown} #search`).fill("патент");
+      await page.locator(`${shown} #search`).press("Enter");
+      assert.match(page.url(), /\/ky\/rights$/, "Enter does not send the form");
+      again();
+      await appShown(page);
+      assert.equal(await page.locator("#search").inputValue(), "патент", "the search text is kept");
+      await page.locator("#search-results li").first().waitFor({ timeout: 5000 });
+    } finally {
+      await close();
+    }
+  });
+
   test("a reader who answered the first-start questions is not shown them on a static page", async () => {
     const { context, close } = await launch({ viewport: PHONE });
     try {
