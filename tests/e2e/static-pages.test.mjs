@@ -84,7 +84,8 @@ describe("static pages", () => {
   });
 
   test("a shared article link: its text is in the HTML at DOMContentLoaded, then the app takes over with the newer content, keeping scroll and focus", async () => {
-    const { context, close } = await launch({ viewport: PHONE });
+    // No service worker: it would answer the WebAssembly from its cache, past the hold below.
+    const { context, close } = await launch({ viewport: PHONE, serviceWorkers: "block" });
     try {
       const page = await context.newPage();
       const { article, title: newer } = app.feeds.newer;
@@ -128,6 +129,7 @@ describe("static pages", () => {
       await page.evaluate(() => new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn))));
       const focusedTop = () => page.evaluate(() => document.activeElement?.getBoundingClientRect().top);
       const before = await focusedTop();
+      assert.equal(await page.locator("body>.app[data-static]").count(), 1, "the static page is still shown (the WebAssembly held back)");
       release();
       await appShown(page);
       const title = (await page.locator("article.article h1").textContent()).trim();
@@ -164,6 +166,7 @@ describe("static pages", () => {
       const top = (selector) => page.evaluate((s) => document.querySelector(s)?.getBoundingClientRect().top, selector);
       const before = await top(`body>.app[data-static] li[data-id="${id}"]`);
       assert.ok(before > 0 && before < PHONE.height, `entry ${id} on screen (${before})`);
+      assert.equal(await page.locator("body>.app[data-static]").count(), 1, "the static page is still shown");
       release();
       await appShown(page);
       const after = await top(`body>.app:not([data-static]) li[data-id="${id}"]`);
@@ -174,7 +177,8 @@ describe("static pages", () => {
   });
 
   test("what the reader ticked, dated or searched on the static page before the app came is the app's at the takeover", async () => {
-    const { context, close } = await launch({ viewport: PHONE });
+    // No service worker: on the second page it would answer the WebAssembly past the hold.
+    const { context, close } = await launch({ viewport: PHONE, serviceWorkers: "block" });
     try {
       const page = await context.newPage();
       let release;
@@ -191,6 +195,7 @@ describe("static pages", () => {
       const date = page.locator(`${shown} input[type=date]`).first();
       const dateId = await date.getAttribute("id");
       await date.fill("2026-11-20");
+      assert.equal(await page.locator(shown).count(), 1, "ticked and dated on the static page");
       release();
       await appShown(page);
       assert.equal(await page.locator(`#${boxId}`).isChecked(), true, "the tick is kept");
@@ -211,6 +216,7 @@ describe("static pages", () => {
       await page.locator(`${shown} #search`).fill("патент");
       await page.locator(`${shown} #search`).press("Enter");
       assert.match(page.url(), /\/ky\/rights$/, "Enter does not send the form");
+      assert.equal(await page.locator(shown).count(), 1, "searched on the static page");
       again();
       await appShown(page);
       assert.equal(await page.locator("#search").inputValue(), "патент", "the search text is kept");
