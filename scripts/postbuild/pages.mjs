@@ -257,6 +257,7 @@ sheet.rel = "stylesheet";
 sheet.href = "/${cssName}";
 const withoutApp = () => sheet.isConnected || document.head.append(sheet);
 if (self.WebAssembly) {
+  const page = document.querySelector("body>.app[data-static]");
   // An app that finds no UI strings to show itself in shows #boot-failed (lib.rs, start): on a
   // static page, the line saying what needs the app.
   const failed = document.getElementById("boot-failed");
@@ -307,7 +308,6 @@ if (self.WebAssembly) {
   }, { passive: true });
   // Heights change without a scroll: entries near the screen laid out at their real height
   // (PAGE_RULES), fonts. The observer reports after layout, so what it notes is what is shown.
-  const page = document.querySelector("body>.app[data-static]");
   if (page) new ResizeObserver(note).observe(page);
   // The focused element: by its id, else among the links to the same address the one with the
   // same ancestors (tags and classes), else by its place.
@@ -318,7 +318,7 @@ if (self.WebAssembly) {
     return names.join("<");
   };
   addEventListener("focusin", ({ target }) => {
-    focused = target.closest("[data-static]") ? { id: target.id, href: unlocalized(target.getAttribute("href")), ancestry: ancestry(target), place: where(target) } : null;
+    focused = page?.contains(target) ? { id: target.id, href: unlocalized(target.getAttribute("href")), ancestry: ancestry(target), place: where(target) } : null;
     later();
   });
   const focusedNow = () => {
@@ -330,11 +330,11 @@ if (self.WebAssembly) {
   // What the reader typed, picked or ticked on the static page before the app came (by id):
   // given to the app's own control as if done there, its handlers run, so nothing is lost.
   const changed = new Map();
-  const keep = ({ target }) => target.id && target.closest("body>.app[data-static]") && changed.set(target.id, target);
+  const keep = ({ target }) => target.id && page?.contains(target) && changed.set(target.id, target);
   addEventListener("input", keep, true);
   addEventListener("change", keep, true);
   // Enter in the search box would send its form, reloading the page without the text.
-  addEventListener("submit", (event) => event.target.closest("body>.app[data-static]") && event.preventDefault(), true);
+  addEventListener("submit", (event) => page?.contains(event.target) && event.preventDefault(), true);
   const handOver = () => {
     for (const [id, before] of changed) {
       const control = document.getElementById(id);
@@ -346,7 +346,7 @@ if (self.WebAssembly) {
     }
   };
   new MutationObserver((_, observer) => {
-    if (document.querySelector("body>.app[data-static]")) return;
+    if (page?.isConnected) return;
     observer.disconnect();
     // The page's title names its screen; the app, moving between screens, is "Jardam".
     document.title = "Jardam";
@@ -377,7 +377,7 @@ if (self.WebAssembly) {
   } catch (error) {
     // The connection broke off or a file came damaged: the page stays as it is without the
     // app, its controls hidden and the line saying so shown; the next page opened tries again.
-    if (document.querySelector("body>.app[data-static]")) withoutApp();
+    if (page?.isConnected) withoutApp();
     throw error;
   }
 } else withoutApp();
