@@ -338,7 +338,8 @@ if (self.WebAssembly) {
   const handOver = () => {
     for (const [id, before] of changed) {
       const control = document.getElementById(id);
-      if (!control || control.type !== before.type) continue;
+      // A file picked cannot be given to another input (the reader picks it again).
+      if (!control || control.type !== before.type || control.type === "file") continue;
       const field = before.type === "checkbox" || before.type === "radio" ? "checked" : "value";
       if (control[field] === before[field]) continue;
       control[field] = before[field];

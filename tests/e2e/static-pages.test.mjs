@@ -226,6 +226,32 @@ describe("static pages", () => {
     }
   });
 
+  test("a file picked on the static page before the app came is not handed over (it cannot be), and nothing breaks", async () => {
+    // A first visit: no service worker answers the WebAssembly past the hold.
+    const { context, close } = await launch({ viewport: PHONE });
+    try {
+      const page = await context.newPage();
+      const errors = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      await page.route(/_bg\.wasm$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${app.url}/ky/share`, { waitUntil: "domcontentloaded" });
+      await page.locator("body>.app[data-static] #import-content").setInputFiles({ name: "content.json", mimeType: "application/json", buffer: Buffer.from("{}") });
+      assert.equal(await page.locator("body>.app[data-static]").count(), 1, "picked on the static page");
+      release();
+      await appShown(page);
+      await page.evaluate(() => new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn))));
+      assert.equal(await page.locator("#import-content").inputValue(), "", "the app's file input is empty");
+      assert.deepEqual(errors, [], "no error at the takeover");
+    } finally {
+      await close();
+    }
+  });
+
   test("a reader who answered the first-start questions is not shown them on a static page", async () => {
     const { context, close } = await launch({ viewport: PHONE });
     try {
