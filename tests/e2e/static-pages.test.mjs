@@ -12,6 +12,17 @@ const PHONE = { width: 320, height: 640 };
 const LANGS = ["ky", "ru", "uz", "tg", "en"];
 const ids = (folder) => readdirSync(join(root, "content", folder)).filter((f) => f.endsWith(".toml")).map((f) => f.replace(/\.toml$/, ""));
 
+/** Holds back the app's WebAssembly on `page` until the returned function is called. */
+async function holdWasm(page) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Reads Kyrgyz pages by plain links: an article, its contact's number, another language. */
 async function readByLinks(page, url) {
   await page.goto(`${url}/ky/rights`);
@@ -107,12 +118,7 @@ describe("static pages", () => {
         }),
       );
       // The WebAssembly waits until the reader has scrolled and focused a link.
-      let release;
-      const held = new Promise((resolve) => (release = resolve));
-      await page.route(/_bg\.wasm$/, async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdWasm(page);
       await page.goto(`${app.url}/en/rights/${article}`, { waitUntil: "domcontentloaded" });
       const loaded = await page.evaluate(() => window.__atLoaded);
       assert.equal(loaded.static, true, "a static page");
@@ -149,12 +155,7 @@ describe("static pages", () => {
     const { context, close } = await launch({ viewport: PHONE });
     try {
       const page = await context.newPage();
-      let release;
-      const held = new Promise((resolve) => (release = resolve));
-      await page.route(/_bg\.wasm$/, async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdWasm(page);
       await page.goto(`${app.url}/ky/rights`, { waitUntil: "domcontentloaded" });
       const entries = page.locator("body>.app[data-static] #articles li[data-id]");
       const deep = entries.nth(Math.floor((await entries.count()) * 0.7));
@@ -181,12 +182,7 @@ describe("static pages", () => {
     const { context, close } = await launch({ viewport: PHONE, serviceWorkers: "block" });
     try {
       const page = await context.newPage();
-      let release;
-      const held = new Promise((resolve) => (release = resolve));
-      await page.route(/_bg\.wasm$/, async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdWasm(page);
       const shown = "body>.app[data-static]";
       await page.goto(`${app.url}/ky/checklists/patent-renewal`, { waitUntil: "domcontentloaded" });
       const box = page.locator(`${shown} li.step input[type=checkbox]`).first();
@@ -206,12 +202,7 @@ describe("static pages", () => {
       assert.match(saved.dates ?? "", /2026-11-20/, "the app saved the date");
 
       await page.unroute(/_bg\.wasm$/);
-      let again;
-      const heldAgain = new Promise((resolve) => (again = resolve));
-      await page.route(/_bg\.wasm$/, async (route) => {
-        await heldAgain;
-        await route.continue();
-      });
+      const again = await holdWasm(page);
       await page.goto(`${app.url}/ky/rights`, { waitUntil: "domcontentloaded" });
       await page.locator(`${shown} #search`).fill("патент");
       await page.locator(`${shown} #search`).press("Enter");
@@ -233,12 +224,7 @@ describe("static pages", () => {
       const page = await context.newPage();
       const errors = [];
       page.on("pageerror", (error) => errors.push(error.message));
-      let release;
-      const held = new Promise((resolve) => (release = resolve));
-      await page.route(/_bg\.wasm$/, async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdWasm(page);
       await page.goto(`${app.url}/ky/share`, { waitUntil: "domcontentloaded" });
       await page.locator("body>.app[data-static] #import-content").setInputFiles({ name: "content.json", mimeType: "application/json", buffer: Buffer.from("{}") });
       assert.equal(await page.locator("body>.app[data-static]").count(), 1, "picked on the static page");
