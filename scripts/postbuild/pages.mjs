@@ -136,11 +136,13 @@ function snapshot({ lang, langs, strings, emergency, path }) {
 }
 
 /**
- * The `<head>` of the static page `address` in `lang`. The glue is preloaded as a script, not a
- * module: fetched at once, parsed only when the starter imports it after the first paint (an
- * installed app's copy comes at once from the worker, and its parse held that paint back).
+ * The `<head>` of the static page `address` in `lang`. What the app needs is preloaded where
+ * scripts run: the WebAssembly (the starter's fetch takes it over, a round trip sooner than the
+ * starter could ask for it) and the UI strings as fetches; the glue as a script, not a module:
+ * fetched at once, parsed only when the starter imports it after the first paint (an installed
+ * app's copy comes at once from the worker, and its parse held that paint back).
  */
-function head({ index, policy, style, glue, keyMeta, lang, locale, path, title, description, article, site, stringsFile, starter }) {
+function head({ index, policy, style, glue, wasm, keyMeta, lang, locale, path, title, description, article, site, stringsFile, starter }) {
   const keep = (pattern) => index.match(pattern)?.[0] ?? fail(`index.html has no ${pattern} for the static pages`);
   const url = (code) => `${site}/${code}${path}`;
   const short = description.length > 200 ? description.slice(0, 197).replace(/\s+\S*$/, "") + "…" : description;
@@ -164,8 +166,9 @@ function head({ index, policy, style, glue, keyMeta, lang, locale, path, title, 
     keep(/<link[^>]*rel="?icon"?[^>]*>/),
     keep(/<link[^>]*rel="?apple-touch-icon"?[^>]*>/),
     `<style>${style}</style>`,
-    `<link rel="preload" as="script" crossorigin="anonymous" href="${glue}">`,
-    `<link rel="preload" as="fetch" crossorigin="anonymous" href="/${stringsFile}">`,
+    `<link rel="preload" as="script" crossorigin="anonymous" href="${glue}" media="(scripting: enabled)">`,
+    `<link rel="preload" as="fetch" crossorigin="anonymous" href="${wasm}" media="(scripting: enabled)">`,
+    `<link rel="preload" as="fetch" crossorigin="anonymous" href="/${stringsFile}" media="(scripting: enabled)">`,
     `<script type="module" src="/${starter.name}" integrity="${starter.integrity}" crossorigin="anonymous"></script>`,
     `<noscript><link rel="stylesheet" href="/${starter.css}"></noscript>`,
   ].join("");
@@ -437,7 +440,7 @@ if (self.WebAssembly) {
         }
         const html =
           `<!doctype html><html lang="${lang}" dir="ltr"><head>` +
-          head({ index, policy, style, glue, keyMeta, lang, locale, path, site, stringsFile, starter, ...shot, title: ours(shot.title), description: ours(shot.description) }) +
+          head({ index, policy, style, glue, wasm, keyMeta, lang, locale, path, site, stringsFile, starter, ...shot, title: ours(shot.title), description: ours(shot.description) }) +
           `</head><body>${ours(shot.html)}</body></html>\n`;
         const address = path === "/" ? `/${lang}/` : `/${lang}${path}`;
         const file = join(dir, pageFile(address));

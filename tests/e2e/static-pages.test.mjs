@@ -54,10 +54,14 @@ async function readByLinks(page, url) {
 describe("static pages", () => {
   const app = servedApp({ name: "static", mirrors: [LOCAL_MIRROR], feed: "newer", lang: "en", browser: false });
 
-  test("without JavaScript: an article in Kyrgyz, its contact's tel: link, another language", async () => {
+  test("without JavaScript: an article in Kyrgyz, its contact's tel: link, another language; nothing of the app downloaded", async () => {
     const { context, close } = await launch({ viewport: PHONE, javaScriptEnabled: false });
     try {
-      await readByLinks(await context.newPage(), app.url);
+      const page = await context.newPage();
+      const fetched = [];
+      page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+      await readByLinks(page, app.url);
+      assert.deepEqual(fetched.filter((path) => /\.(js|wasm)$|^\/l10n\//.test(path)), [], "no script, WebAssembly or UI strings requested");
     } finally {
       await close();
     }
@@ -155,6 +159,8 @@ describe("static pages", () => {
     const { context, close } = await launch({ viewport: PHONE });
     try {
       const page = await context.newPage();
+      const wasm = [];
+      page.on("request", (request) => request.url().endsWith("_bg.wasm") && wasm.push(request.url()));
       const release = await holdWasm(page);
       await page.goto(`${app.url}/ky/rights`, { waitUntil: "domcontentloaded" });
       const entries = page.locator("body>.app[data-static] #articles li[data-id]");
@@ -172,6 +178,8 @@ describe("static pages", () => {
       await appShown(page);
       const after = await top(`body>.app:not([data-static]) li[data-id="${id}"]`);
       assert.ok(Math.abs(after - before) <= 1, `entry ${id} at ${after} px after the takeover, ${before} px before`);
+      // Preloaded by the page, taken over by the starter's fetch: downloaded once.
+      assert.equal(wasm.length, 1, `WebAssembly requests: ${wasm.join(", ")}`);
     } finally {
       await close();
     }
