@@ -5,7 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
 import { servedApp } from "./served-app.mjs";
-import { appShown, configure, copyOfBuild, freePort, serve, waitForController } from "./support.mjs";
+import { appShown, configure, copyOfBuild, freePort, serve, waitForAsync, waitForController } from "./support.mjs";
 
 const DESTINATIONS = ["rights", "hotlines", "checklists", "help", "more"];
 
@@ -72,7 +72,9 @@ test("a new build is offered as an update and shown once accepted", async () => 
     await appShown(tab);
     await waitForController(tab);
     await tab.locator("#offline-ready").waitFor({ state: "visible", timeout: 30000 });
-    await tab.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === "activated");
+    await waitForAsync(tab, async () => (await navigator.serviceWorker.getRegistration())?.active?.state === "activated", null, {
+      what: "the worker activated",
+    });
     const before = await tab.locator("#app-version").textContent();
     assert.doesNotMatch(before, /e2e-second-build/);
     await host.stop();
@@ -96,6 +98,11 @@ test("a new build is offered as an update and shown once accepted", async () => 
     assert.equal(await tab.locator("#update-notice").count(), 0);
     const caches = await tab.evaluate(() => caches.keys());
     assert.equal(caches.filter((name) => name.startsWith("jardam-shell-")).length, 1);
+    // What `/` opens straight from the cache (sw.js: START) is the new build's, not a page whose
+    // files went with the old cache.
+    await waitForAsync(tab, async () => /e2e-second-build/.test(await (await caches.match("/", { cacheName: "jardam-start" }))?.text()), null, {
+      what: "the new build's page in the worker's START cache",
+    });
   } finally {
     await updater.close();
     await host.stop();

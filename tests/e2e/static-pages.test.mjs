@@ -3,10 +3,11 @@
 // runs; the app taking over with newer content, keeping scroll and focus; the sitemap; axe.
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LOCAL_MIRROR, servedApp } from "./served-app.mjs";
-import { appShown, axeViolations, launch, root } from "./support.mjs";
+import { appShown, axeViolations, launch, launchProfile, root, waitForAsync, waitForController } from "./support.mjs";
 
 const PHONE = { width: 320, height: 640 };
 const LANGS = ["ky", "ru", "uz", "tg", "en"];
@@ -260,6 +261,53 @@ describe("static pages", () => {
       assert.ok(await page.locator("#articles li").first().isVisible(), "the list is there");
     } finally {
       await close();
+    }
+  });
+
+  test("the installed app opened at / offline after a restart: the start page of the reader's language, answered without starting the worker", async () => {
+    const profile = mkdtempSync(join(tmpdir(), "jardam-start-"));
+    // What `/` holds in the worker's START cache (sw.js), once it is the start page of `lang`.
+    const startIs = (page, lang) =>
+      waitForAsync(page, async (lang) => (await (await caches.open("jardam-start")).match("/"))?.url.endsWith(`/${lang}/`), lang, {
+        what: `the ${lang} start page in the worker's START cache`,
+      });
+    const openStart = async () => {
+      const browser = await launchProfile(profile, { viewport: PHONE, offline: true });
+      try {
+        const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+        await page.goto(`${app.url}/`, { waitUntil: "domcontentloaded" });
+        return await page.evaluate(() => ({
+          lang: document.documentElement.lang,
+          title: document.title,
+          static: document.querySelector("body>.app[data-static]") !== null,
+          workerStart: performance.getEntriesByType("navigation")[0].workerStart,
+        }));
+      } finally {
+        await browser.close();
+      }
+    };
+    const title = (lang) => readFileSync(join(app.dir, lang, "index.html"), "utf8").match(/<title>([^<]*)<\/title>/)[1];
+    try {
+      for (const lang of ["ky", "ru"]) {
+        const online = await launchProfile(profile, { viewport: PHONE });
+        try {
+          const page = online.context.pages()[0] ?? (await online.context.newPage());
+          await page.goto(`${app.url}/${lang}/rights`);
+          await waitForController(page);
+          await startIs(page, lang);
+        } finally {
+          await online.close();
+        }
+        const start = await openStart();
+        assert.deepEqual(
+          { lang: start.lang, title: start.title, static: start.static },
+          { lang, title: title(lang), static: true },
+          `offline, / opens the ${lang} start page`,
+        );
+        assert.equal(start.workerStart, 0, "the browser answered / from the cache itself, before the worker started");
+      }
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
     }
   });
 

@@ -119,6 +119,20 @@ export async function launch(options = {}) {
   return { context: browser.context, close };
 }
 
+/**
+ * Resolves once `predicate(arg)`, run in `page` and awaited there, is truthy; polls every
+ * `polling` ms. (Playwright's waitForFunction does not await a promise: an async predicate
+ * would count as true at once.)
+ */
+export async function waitForAsync(page, predicate, arg, { timeout = 30000, polling = 200, what = "the condition" } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (await page.evaluate(predicate, arg)) return;
+    if (Date.now() > deadline) throw new Error(`waited ${timeout} ms for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, polling));
+  }
+}
+
 /** Resolves once a service worker controls the page. */
 export async function waitForController(page) {
   await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, {
