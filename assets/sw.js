@@ -1,43 +1,35 @@
 // Jardam's service worker. scripts/postbuild/sw.mjs fills in VERSION and PRECACHE from the build output.
 const VERSION = "__JARDAM_VERSION__";
 const PRECACHE = __JARDAM_PRECACHE__;
-const PREFIX = "jardam-shell-";
-const CACHE = PREFIX + VERSION;
+const CACHE = "jardam-shell-" + VERSION;
 const FEED = "/feed/";
 
 addEventListener("install", (event) => {
   // The new version waits: the page asks it to take over when the user taps "Update".
   event.waitUntil(
-    Promise.all([
-      caches
-        .open(CACHE)
-        .then((cache) => cache.addAll(PRECACHE.map((url) => new Request(url, { cache: "reload" }))))
-        .then(seedStart),
-      // The installed app opens `/` (the manifest's start_url): where the browser has static
-      // routes, it answers that from START itself, without starting this worker first.
-      event.addRoutes?.({ condition: { urlPattern: { pathname: "/" }, requestMode: "navigate" }, source: { cacheName: START } }).catch(() => {}),
-    ])
+    caches.open(CACHE).then(async (cache) => {
+      await cache.addAll(PRECACHE.map((url) => new Request(url, { cache: "reload" })));
+      // What `/` opens: the app shell until the start page of the reader's language is known
+      // (learn). It must never miss: a route's miss goes to the network.
+      await cache.put("/", await cache.match("/index.html"));
+    })
   );
+  // The installed app opens `/` (the manifest's start_url): where the browser has static
+  // routes, it answers that from the cache itself, without starting this worker first.
+  event.addRoutes?.({ condition: { urlPattern: { pathname: "/" } }, source: { cacheName: CACHE } });
 });
 
 addEventListener("activate", (event) => {
   event.waitUntil(
-    caches
-      .keys()
-      .then((keys) =>
-        Promise.all(
-          keys.filter((key) => key.startsWith(PREFIX) && key !== CACHE).map((key) => caches.delete(key))
-        )
-      )
-      .then(() => clients.claim())
-      // The pages open now name the reader's language (the app keeps it in the address).
-      .then(() => clients.matchAll())
-      .then(async (pages) => {
-        const langs = pages.map((p) => langOf(new URL(p.url).pathname)).filter(Boolean);
-        // START still holds the old version's page, whose files went with its cache.
-        if (!langs.length) langs.push(await storedLang());
-        await Promise.all(langs.map(learn));
-      })
+    (async () => {
+      const stored = await storedLang();
+      for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+      await clients.claim();
+      // The pages open now name the reader's language (the app keeps it in the address); else
+      // it is the one the old version's `/` was in.
+      const langs = (await clients.matchAll()).map((p) => langOf(new URL(p.url).pathname)).filter(Boolean);
+      await Promise.all((langs.length ? langs : [stored]).map(learn));
+    })()
   );
 });
 
@@ -45,38 +37,21 @@ addEventListener("message", (event) => {
   if (event.data === "skip-waiting") self.skipWaiting();
 });
 
-// The reader's language, as the last page or UI strings asked for showed it, kept across
-// restarts of the worker in a cache of its own, with the version and language of what START
-// holds ("/start").
-const LANG = "jardam-lang";
 const langOf = (path) => (path + "/").match(/^\/(?:l10n\/)?(ky|ru|uz|tg|en)[/.]/)?.[1];
-const storedLang = async () => (await caches.match("/", { cacheName: LANG }))?.text();
+// The reader's language: that of the page `/` opens.
+const storedLang = async () => langOf(new URL((await caches.match("/"))?.url || location).pathname);
 
-// What `/` opens, under "/": the start page of the reader's language, or the app shell while
-// no language is known (it shows the start in the browser's language).
-const START = "jardam-start";
+// Keeps the start page of `lang`, as the last page or UI strings asked for showed it, for `/`:
+// one language after the other in the order asked, so the last one asked for is kept.
+let learning = Promise.resolve();
+const learn = (lang) => (learning = learning.then(() => keepLang(lang), () => keepLang(lang)));
 
-// The app shell in START, unless a page is there: it must never miss (a route's miss goes to
-// the network, which an offline start does not have).
-async function seedStart() {
-  const start = await caches.open(START);
-  if (!(await start.match("/"))) await start.put("/", await caches.match("/index.html", { cacheName: CACHE }));
-}
-
-// Keeps the language, and its start page: what the installed app opens first, in this
-// version's cache and in START.
-async function learn(lang) {
-  const keep = await caches.open(LANG);
-  const mark = `${VERSION} ${lang}`;
-  if ((await (await keep.match("/start"))?.text()) === mark) return;
+async function keepLang(lang) {
   const cache = await caches.open(CACHE);
-  let page = null;
-  if (lang) {
-    await keep.put("/", new Response(lang));
-    page = (await cache.match(`/${lang}/`)) || (await cache.add(`/${lang}/`).then(() => cache.match(`/${lang}/`), () => null));
-  }
-  await (await caches.open(START)).put("/", page ?? (await cache.match("/index.html")));
-  if (page) await keep.put("/start", new Response(mark));
+  const path = `/${lang}/`;
+  if (!lang || (await cache.match("/"))?.url.endsWith(path)) return;
+  const page = (await cache.match(path)) || (await cache.add(path).then(() => cache.match(path), () => null));
+  if (page) await cache.put("/", page);
 }
 
 // A page: the letters page at /letters and /letters/ID; else the static page of the address
@@ -100,19 +75,8 @@ async function page(event, path) {
   return (await cache.match("/index.html")) || fetch("/index.html");
 }
 
-// The feed. The app's sync asks with `cache: "no-store"`: those requests go to the network
-// only, so an offline check fails honestly instead of finding the bundled copy. Every other
-// feed request (the first install of the bundled feed) is answered from the precache. Network
-// answers are never stored here, so an error is never kept.
-async function feed(request) {
-  if (request.cache === "no-store") return fetch(request);
-  const bundled = await caches.match(new URL(request.url).pathname, { cacheName: CACHE });
-  return bundled || fetch(request);
-}
-
-async function cacheFirst(request) {
-  return (await caches.match(request, { cacheName: CACHE })) || fetch(request);
-}
+// From this version's cache under `key`, else the network.
+const cached = async (key, request) => (await caches.match(key, { cacheName: CACHE })) || fetch(request);
 
 addEventListener("fetch", (event) => {
   const request = event.request;
@@ -123,9 +87,13 @@ addEventListener("fetch", (event) => {
   if (lang) event.waitUntil(learn(lang));
   if (request.mode === "navigate") {
     event.respondWith(page(event, url.pathname));
-  } else if (url.pathname.startsWith(FEED)) {
-    event.respondWith(feed(request));
   } else {
-    event.respondWith(cacheFirst(request));
+    // The feed: the app's sync asks with `cache: "no-store"`, and those requests go to the
+    // network only, so an offline check fails honestly instead of finding the bundled copy;
+    // every other feed request (the first install of the bundled feed) is answered from the
+    // precache, whatever its query. Network answers are never stored here, so an error is
+    // never kept.
+    const feed = url.pathname.startsWith(FEED);
+    event.respondWith(feed && request.cache === "no-store" ? fetch(request) : cached(feed ? url.pathname : request, request));
   }
 });

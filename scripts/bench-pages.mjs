@@ -166,10 +166,10 @@ async function install(url, profile, locale) {
     const tab = browser.context.pages()[0] ?? (await browser.context.newPage());
     await tab.goto(`${url}/ky/rights`);
     await waitForController(tab);
-    // The start page is kept for `/` (sw.js: its START cache), and the app's own first start settles.
-    await waitForAsync(tab, async () => (await (await caches.open("jardam-start")).match("/"))?.url.endsWith("/ky/"), null, {
+    // The start page is kept for `/` (sw.js), and the app's own first start settles.
+    await waitForAsync(tab, async () => (await caches.match("/"))?.url.endsWith("/ky/"), null, {
       timeout: 60000,
-      what: "/ky/ in the worker's START cache",
+      what: "/ky/ kept for /",
     });
     await appShown(tab);
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -341,13 +341,12 @@ try {
     const at = (f) => ms(med(ky.map(f).filter((x) => x != null)));
     lines.push(
       "",
-      `Installed by visiting /ky/rights online until the service worker controlled the page, kept /ky/ for \`/\` (its ` +
-        `START cache) and the app had taken over; then the browser closed, the server stopped, the same profile started again offline and ` +
+      `Installed by visiting /ky/rights online until the service worker controlled the page, kept /ky/ for \`/\` and the app had taken over; then the browser closed, the server stopped, the same profile started again offline and ` +
         `opened \`/\`, each start a new browser (the last row: a new page in it, once it had shown a blank page and ` +
         `settled for 2 s). The document ${fromWorker ? "came from the service worker's caches every time" : "**did not always come from the service worker's caches**"}. ` +
         `Where the Kyrgyz starts' time goes (medians): ` +
         (med(ky.map((x) => x.navigation?.workerStart ?? 0)) === 0
-          ? "the worker was not started for the document (the browser answered it from the START cache by the worker's static route), "
+          ? "the worker was not started for the document (the browser answered it from the worker's cache by its static route), "
           : `the worker started at ${at((x) => x.navigation?.workerStart)}, `) +
         `the document's response began at ${at((x) => x.navigation?.responseStart)} and ended at ${at((x) => x.navigation?.responseEnd)}, ` +
         `DOMContentLoaded at ${at((x) => x.domContentLoaded)}, first paint at ${at((x) => x.fcp)}. ` +

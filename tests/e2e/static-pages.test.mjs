@@ -266,10 +266,10 @@ describe("static pages", () => {
 
   test("the installed app opened at / offline after a restart: the start page of the reader's language, answered without starting the worker", async () => {
     const profile = mkdtempSync(join(tmpdir(), "jardam-start-"));
-    // What `/` holds in the worker's START cache (sw.js), once it is the start page of `lang`.
+    // What the worker keeps for `/` (sw.js), once it is the start page of `lang`.
     const startIs = (page, lang) =>
-      waitForAsync(page, async (lang) => (await (await caches.open("jardam-start")).match("/"))?.url.endsWith(`/${lang}/`), lang, {
-        what: `the ${lang} start page in the worker's START cache`,
+      waitForAsync(page, async (lang) => (await caches.match("/"))?.url.endsWith(`/${lang}/`), lang, {
+        what: `the ${lang} start page kept for /`,
       });
     const openStart = async () => {
       const browser = await launchProfile(profile, { viewport: PHONE, offline: true });
