@@ -8,6 +8,9 @@ import { servedApp } from "./served-app.mjs";
 /** Served only: each test opens a browser on a fresh profile, in English. */
 const app = servedApp({ name: "storage", browser: false, lang: "en", welcomed: false });
 
+/** An article on the app's list: the static page under it has the same list before the app runs. */
+const LISTED = "body>.app:not([data-static]) #articles li[data-id=police-check]";
+
 async function withEnglishPage(fn, initScript) {
   const browser = await app.open();
   try {
@@ -23,7 +26,7 @@ test("without IndexedDB the bundled content is shown from memory and the app say
   await withEnglishPage(
     async (page) => {
       await page.goto(`${app.url}/rights`);
-      await page.locator("#articles li[data-id=police-check]").waitFor();
+      await page.locator(LISTED).waitFor();
       await page.goto(`${app.url}/more`);
       await page.locator("#storage-status").filter({ hasText: /built-in copy until you close it/ }).waitFor();
     },
@@ -55,7 +58,7 @@ test("a stored record that cannot be decoded is rebuilt from the bundled feed", 
         })
     );
     await page.reload();
-    await page.locator("#articles li[data-id=police-check]").waitFor();
+    await page.locator(LISTED).waitFor();
     await page.locator('nav.tabs a[href="/more"]').click();
     await page.locator("#storage-status").filter({ hasText: /restored from the built-in copy/ }).waitFor();
   });
@@ -112,7 +115,7 @@ const putRecord = (page, store, key, value) =>
 
 async function firstStart(page) {
   await page.goto(`${app.url}/rights`);
-  await page.locator("#articles li[data-id=police-check]").waitFor();
+  await page.locator(LISTED).waitFor();
   await page.waitForFunction(() => document.querySelector("#content-status")?.dataset.contentVersion);
   // The start-up check against the app's own feed rewrites the installed record (its ETag) and
   // then logs the attempt: wait for the log, so a test's own writes are not overwritten later.
@@ -132,13 +135,13 @@ async function storageStatus(page, pattern) {
 test("a damaged pack record is rebuilt from the bundled feed and English is shown again", async () => {
   await withEnglishPage(async (page) => {
     await firstStart(page);
-    const englishTitle = await page.locator("#articles li[data-id=police-check]").textContent();
+    const englishTitle = await page.locator(LISTED).textContent();
     const before = await readAll(page);
     assert.ok(before.packs.en, "the English pack is stored");
     await putRecord(page, "packs", "en", '{"schema": 1, "lang": "en", "arti');
     await page.reload();
-    await page.locator("#articles li[data-id=police-check]").waitFor();
-    assert.equal(await page.locator("#articles li[data-id=police-check]").textContent(), englishTitle);
+    await page.locator(LISTED).waitFor();
+    assert.equal(await page.locator(LISTED).textContent(), englishTitle);
     await storageStatus(page, /restored from the built-in copy/);
     const after = await readAll(page);
     assert.equal(after.packs.en, before.packs.en, "the pack record was rewritten whole");
@@ -149,7 +152,7 @@ test("a quota error in the middle of the first save leaves nothing half-written 
   await withEnglishPage(
     async (page) => {
       await page.goto(`${app.url}/rights`);
-      await page.locator("#articles li[data-id=police-check]").waitFor();
+      await page.locator(LISTED).waitFor();
       await storageStatus(page, /built-in copy until you close it/);
       const stored = await readAll(page);
       assert.deepEqual(stored, { installed: null, packs: {} }, "the failed swap left no record behind");
@@ -184,7 +187,7 @@ test("a quota error in the middle of replacing stored content keeps the stored r
       Object.defineProperty(navigator, "connection", { value: { saveData: true, type: "unknown" } });
     });
     await page.reload();
-    await page.locator("#articles li[data-id=police-check]").waitFor();
+    await page.locator(LISTED).waitFor();
     await storageStatus(page, /built-in copy until you close it/);
     const after = await readAll(page);
     assert.deepEqual(JSON.parse(after.installed), older, "the installed record is the previous one");
@@ -222,7 +225,7 @@ test("a database upgrade blocked by another tab runs from memory instead of wait
       };
     });
     await newer.goto(`${app.url}/rights`);
-    await newer.locator("#articles li[data-id=police-check]").waitFor({ timeout: 15000 });
+    await newer.locator(LISTED).waitFor({ timeout: 30000 });
     assert.equal(await newer.evaluate(() => window.__upgradeBlocked === true), true, "the upgrade was blocked");
     await storageStatus(newer, /built-in copy until you close it/);
   } finally {
