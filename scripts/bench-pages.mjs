@@ -6,9 +6,10 @@
 // Chromium with the phone of scripts/bench-perf.mjs (360×640, DPR 2, touch, CPU 4× slower, slow
 // 4G as DevTools applies it), the browser's language Russian (ru-RU). Every first visit is a new
 // browser on an empty profile.
-//   1. first visit, /ru/rights and /rights: first useful content (the article list) on screen, and
-//      the same page with its scripts removed (every *.js and *.wasm request blocked with CDP
-//      Network.setBlockedURLs), the two run alternately in one run;
+//   1. first visit, /ru/rights and /rights: first useful content (the article list) on screen for
+//      a new reader (the app starts only when needed: not here), the same page with its scripts
+//      removed (every *.js and *.wasm request blocked with CDP Network.setBlockedURLs), and a
+//      returning reader (a choice saved: the app starts at once), the three in turn in one run;
 //   2. a shared article link (/ky/rights/police-check), first visit: its text on screen, likewise;
 //   3. offline cold start of the installed app: /ky/rights visited online on a persistent profile
 //      until the service worker controls it and keeps /ky/ for `/`; the browser closed, the
@@ -17,7 +18,7 @@
 //      picks its language at `/` from the browser: what that does to the next starts);
 //   4. bytes before the first useful paint per page type (start, article, contact, checklist,
 //      hotlines): CDP encodedDataLength of the page's responses finished before that paint;
-//   5. the takeover: paint and LCP timings, when the app replaced the static page (the static
+//   5. the takeover (returning readers): paint and LCP timings, when the app replaced the static page (the static
 //      root leaving <body>), animation frames without an h1 or the content in `main` after it
 //      was first there, and layout shifts over the whole load (PerformanceObserver);
 //   6. Lighthouse mobile (simulated slow 4G + 4× CPU) on /ru/rights and /rights, 5 runs each,
@@ -103,12 +104,16 @@ const load = () => loadavg().map((x) => x.toFixed(2)).join(" ");
 /**
  * One first visit of `url` in a new browser on an empty profile: the probe, the bytes finished
  * before the content was painted, and, with `scripts` false, every *.js and *.wasm blocked.
+ * A new reader's app starts only when needed (the starter, scripts/postbuild/pages.mjs): none
+ * is waited for. With `returning`, a reader who has used the app on this phone (the first-start
+ * questions answered, saved; no worker yet): the app starts at once, and its takeover is waited for.
  */
-async function firstVisit(url, page, { scripts, trace = false }) {
+async function firstVisit(url, page, { scripts, returning = false, trace = false }) {
   const profile = mkdtempSync(join(tmpdir(), "jardam-pages-profile-"));
   const browser = await launchProfile(profile, PHONE);
   try {
     await browser.context.addInitScript(PAGE_PROBE, { content: page.content, heading: page.heading });
+    if (returning) await browser.context.addInitScript(() => localStorage.setItem("jardam.welcomed", "true"));
     const tab = browser.context.pages()[0] ?? (await browser.context.newPage());
     const cdp = await throttle(browser.context, tab);
     // URL patterns (the older `urls` form matches anywhere in the address: *.js would block .json);
@@ -122,7 +127,7 @@ async function firstVisit(url, page, { scripts, trace = false }) {
     // Nothing is asked of the page before its load event: Playwright's own script, parsed at the
     // first question (~100 ms at 4×), came before the first paint in some runs.
     await tab.goto(url, { waitUntil: "load" });
-    const probe = await probeResult(tab, { takeover: scripts });
+    const probe = await probeResult(tab, { takeover: scripts && returning });
     const events = stopTrace ? await stopTrace() : null;
     // The app renders into a root of its own (hidden until it takes over): anything in it, or the static root gone.
     const appStarted = await tab.evaluate(
@@ -133,6 +138,7 @@ async function firstVisit(url, page, { scripts, trace = false }) {
     if (!scripts && (appStarted || !blocked.some((name) => name.startsWith("/pages-")) || blocked.some((name) => !/\.(js|wasm)$/.test(name))))
       throw new Error(`${url} without scripts: the app ${appStarted ? "started" : "was not blocked"} (blocked: ${blocked.join(", ") || "nothing"})`);
     if (!probe.staticPage) console.error(`bench-pages: WARNING: ${url} was not a static page`);
+    if (scripts && !returning && appStarted) console.error(`bench-pages: WARNING: a new reader's app started on ${url}`);
     const paintedWall = probe.timeOrigin + probe.paintedAt;
     const before = own.filter((r) => r.finishedAt !== null && r.finishedAt <= paintedWall);
     const sum = (rs) => rs.reduce((n, r) => n + r.bytes, 0);
@@ -159,7 +165,7 @@ async function firstVisit(url, page, { scripts, trace = false }) {
   }
 }
 
-/** Installs the app from `url`/ky/rights on `profile` (online) and waits until the worker keeps /ky/ for `/`. */
+/** Installs the app from `url`/ky/rights on `profile` (online): waits until the worker keeps /ky/ for `/`, then for the app's first start. */
 async function install(url, profile, locale) {
   const browser = await launchProfile(profile, { ...PHONE, locale });
   try {
@@ -171,6 +177,8 @@ async function install(url, profile, locale) {
       timeout: 60000,
       what: "/ky/ kept for /",
     });
+    // Opened again (the worker answers it), the page has the app at once: its first start settles.
+    await tab.reload();
     await appShown(tab);
     await new Promise((resolve) => setTimeout(resolve, 1000));
   } finally {
@@ -220,19 +228,24 @@ try {
   const server = await serve(app, await freePort());
   cleanups.push(() => server.stop());
 
-  // 1, 2, 4, 5. First visits: each page with and without its scripts, alternately.
-  const visits = Object.fromEntries(PAGES.map((p) => [p.key, { app: [], html: [] }]));
+  // 1, 2, 4, 5. First visits: each page as a new reader, without its scripts and as a returning
+  // reader, the order turning each run.
+  const visits = Object.fromEntries(PAGES.map((p) => [p.key, { app: [], html: [], returning: [] }]));
+  const KINDS = ["app", "html", "returning"];
   for (let run = 0; run < RUNS; run++) {
     for (const page of PAGES) {
-      for (const scripts of run % 2 === 0 ? [true, false] : [false, true]) {
-        const visit = await firstVisit(`${server.url}${page.path}`, page, { scripts });
-        visits[page.key][scripts ? "app" : "html"].push(visit);
-        console.error(`bench-pages: run ${run + 1}/${RUNS} ${page.path} ${scripts ? "app" : "HTML only"}: content on screen ${ms(visit.painted)}` + (scripts ? `, app took over ${ms(visit.probe.takeoverAt)}` : ""));
+      for (const kind of [...KINDS.slice(run % 3), ...KINDS.slice(0, run % 3)]) {
+        const visit = await firstVisit(`${server.url}${page.path}`, page, { scripts: kind !== "html", returning: kind === "returning" });
+        visits[page.key][kind].push(visit);
+        console.error(
+          `bench-pages: run ${run + 1}/${RUNS} ${page.path} ${{ app: "new reader", html: "HTML only", returning: "returning reader" }[kind]}: content on screen ${ms(visit.painted)}` +
+            (kind === "returning" ? `, app took over ${ms(visit.probe.takeoverAt)}` : kind === "app" ? `, app ${visit.appStarted ? "started" : "not started"}` : ""),
+        );
       }
     }
   }
-  // One traced first visit (not counted): the long tasks on the emulated phone, by trace event.
-  const traced = arg("--skip-trace") ? null : await firstVisit(`${server.url}/ru/rights`, ALL_PAGES[0], { scripts: true, trace: true });
+  // One traced first visit of a returning reader (not counted): the app's start-up's long tasks on the emulated phone, by trace event.
+  const traced = arg("--skip-trace") ? null : await firstVisit(`${server.url}/ru/rights`, ALL_PAGES[0], { scripts: true, returning: true, trace: true });
 
   // 3. Offline cold start of the installed app, the browser in Kyrgyz and in Russian.
   const offline = {};
@@ -291,7 +304,7 @@ try {
   const shown = (key) => PAGES.some((p) => p.key === key);
   const page = (key) => ALL_PAGES.find((p) => p.key === key);
   const firstTable = [
-    "| page | before | with the app: median (min–max) | HTML only: median (min–max) | ratio | ≤ 1,200 ms / ≤ 1.3× |",
+    "| page | before | with scripts, a new reader: median (min–max) | HTML only: median (min–max) | ratio | ≤ 1,200 ms / ≤ 1.3× |",
     "|---|---:|---:|---:|---:|---|",
   ];
   const lines = [
@@ -302,7 +315,9 @@ try {
       `(deploy/nginx.conf), mobile emulation (360×640, DPR 2, touch, browser language ru-RU), CPU slowed ${CPU_SLOWDOWN}× ` +
       `(CDP Emulation.setCPUThrottlingRate) and slow 4G as DevTools applies it (562.5 ms per request, 1.47 Mbit/s down, ` +
       `0.68 Mbit/s up). Every first visit is a new browser on an empty profile, ${runs(RUNS)} per page; "HTML only" is the same ` +
-      `page with every \`*.js\` and \`*.wasm\` request blocked (CDP Network.setBlockedURLs, URL patterns), run alternately with the full page. ` +
+      `page with every \`*.js\` and \`*.wasm\` request blocked (CDP Network.setBlockedURLs, URL patterns); a "returning reader" has ` +
+      `the first-start questions answered on the phone (saved; no service worker yet), so the app starts at once, where a new ` +
+      `reader's starts only when a control is reached for (none is, here); the three run in turn. ` +
       `"On screen": an init script checks for the content on every DOM mutation from the start of parsing (content in the HTML ` +
       `counts as the parser inserts it), at DOMContentLoaded and in every animation frame; on screen is then the ` +
       `element's own paint as element timing reports it (the probe marks it \`elementtiming\` when found, before its ` +
@@ -316,6 +331,16 @@ try {
     ...["ru-rights", "rights", "start", "hotlines", "contact", "checklist"].filter(shown).map((key) => firstRow(page(key), key === "ru-rights" || key === "rights" ? ms(BEFORE.firstList) : "")),
     "",
   ];
+  {
+    const all = (kind) => PAGES.flatMap((p) => v(p.key, kind));
+    const blocking = (kind) => ms(med(all(kind).map((x) => x.blocking)));
+    lines.push(
+      `A new reader's app started in ${all("app").filter((x) => x.appStarted).length} of ${all("app").length} visits. Main-thread blocking ` +
+        `in the page after the first contentful paint (long tasks' time over 50 ms, summed, to ${"1.5 s"} after the load; medians over every page): ` +
+        `new reader ${blocking("app")}, HTML only ${blocking("html")}, returning reader (the app's start-up) ${blocking("returning")}.`,
+      "",
+    );
+  }
   if (shown("article")) {
     lines.push("**A shared article link, first visit: the article's text on screen**", "", ...firstTable, firstRow(page("article"), ""), "");
   }
@@ -357,7 +382,7 @@ try {
   const bytesPages = ["start", "article", "contact", "checklist", "hotlines", "ru-rights"].filter(shown);
   if (bytesPages.length) {
     lines.push(
-      "**Bytes before the first useful paint, first visit (with the app)**",
+      "**Bytes before the first useful paint, first visit (a new reader)**",
       "",
       "| page type | address | before the paint: median | files | whole visit (page's own requests) |",
       "|---|---|---:|---|---:|",
@@ -376,12 +401,12 @@ try {
   }
   const takeoverPages = PAGES.map((p) => p.key);
   lines.push(
-    "**The takeover, first visit (with the app): paints, the app replacing the static page, layout shifts**",
+    "**The takeover, a returning reader's first visit: paints, the app replacing the static page, layout shifts**",
     "",
     "| page | first contentful paint | LCP (its element) | content on screen | app took over | frames without h1 / content after first shown | CLS (sum, largest of the runs) | h1 kept its text |",
     "|---|---:|---:|---:|---:|---:|---:|---|",
     ...takeoverPages.map((key) => {
-      const runs = v(key, "app");
+      const runs = v(key, "returning");
       const p = runs.map((r) => r.probe);
       const lcpWhat = [...new Set(runs.map((r) => r.lcpWhat))].join("; ");
       const gaps = p.reduce((n, x) => n + x.h1Gaps.length, 0);
@@ -440,7 +465,7 @@ try {
     });
   }
   if (traced?.trace) {
-    report.push(`Traced first visit of /ru/rights (DevTools throttling, 4× CPU): content on screen ${ms(traced.painted)}, app took over ${ms(traced.probe.takeoverAt)}; long tasks:`);
+    report.push(`Traced first visit of /ru/rights by a returning reader (DevTools throttling, 4× CPU): content on screen ${ms(traced.painted)}, app took over ${ms(traced.probe.takeoverAt)}; long tasks:`);
     for (const t of traced.trace.tasks) report.push(`    ${ms(t.duration)} at ${ms(t.start)}: ${t.parts.map(([name, d]) => `${name} ${ms(d)}`).join(", ")}`);
   }
   if (offlineTraced?.trace) {

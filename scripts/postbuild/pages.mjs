@@ -40,14 +40,14 @@ const hash16 = (bytes) => createHash("sha256").update(bytes).digest("hex").slice
 const escape = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const removeAll = (dir, pattern) => readdirSync(dir).filter((file) => pattern.test(file)).forEach((file) => unlinkSync(join(dir, file)));
 
-/** The `page_` strings of every language, from locales/LANG.toml (one-line basic strings). */
+/** The strings of every language the pages use, from locales/LANG.toml (one-line basic strings). */
 function pageStrings() {
   const strings = {};
   for (const [lang] of LANGS) {
     strings[lang] = {};
     const text = readFileSync(join(root, "locales", `${lang}.toml`), "utf8");
-    for (const [, key, value] of text.matchAll(/^(page_[a-z_]+)\s*=\s*("(?:[^"\\]|\\.)*")\s*$/gm)) strings[lang][key] = JSON.parse(value);
-    for (const key of ["page_needs_app", "page_languages"]) if (!strings[lang][key]) fail(`locales/${lang}.toml has no ${key}`);
+    for (const [, key, value] of text.matchAll(/^(page_[a-z_]+|offline_ready|close)\s*=\s*("(?:[^"\\]|\\.)*")\s*$/gm)) strings[lang][key] = JSON.parse(value);
+    for (const key of ["page_needs_app", "page_languages", "offline_ready", "close"]) if (!strings[lang][key]) fail(`locales/${lang}.toml has no ${key}`);
   }
   return strings;
 }
@@ -91,6 +91,9 @@ function snapshot({ lang, langs, strings, emergency, path }) {
   }
   app.querySelectorAll(".status .net, .status .content-date, .version").forEach((e) => (e.textContent = ""));
   app.querySelectorAll(".hours, svg.qr, canvas, .share-status").forEach((e) => e.remove());
+  // The starter's notice when the worker it registered has the app ready for offline use.
+  const notices = app.querySelector(".notices");
+  if (notices) Object.assign(notices.dataset, { offlineReady: strings.offline_ready, close: strings.close });
   const main = app.querySelector("main");
   const screen = main.querySelector(".screen");
   if (main.querySelector("button, input, select, textarea")) {
@@ -136,13 +139,13 @@ function snapshot({ lang, langs, strings, emergency, path }) {
 }
 
 /**
- * The `<head>` of the static page `address` in `lang`. What the app needs is preloaded where
- * scripts run: the WebAssembly (the starter's fetch takes it over, a round trip sooner than the
- * starter could ask for it) and the UI strings as fetches; the glue as a script, not a module:
- * fetched at once, parsed only when the starter imports it after the first paint (an installed
- * app's copy comes at once from the worker, and its parse held that paint back).
+ * The `<head>` of the static page `address` in `lang`, with the version of the content it
+ * shows (`jardam-content`: the starter starts the app when the feed has a newer one). Where
+ * scripts run, the small files the app needs first are preloaded: the UI strings as a fetch,
+ * the glue as a script, not a module (fetched at once, parsed only when the starter imports
+ * it). The WebAssembly is not: on a first visit the app may never be needed (the starter).
  */
-function head({ index, policy, style, glue, wasm, keyMeta, lang, locale, path, title, description, article, site, stringsFile, starter }) {
+function head({ index, policy, style, glue, content, keyMeta, lang, locale, path, title, description, article, site, stringsFile, starter }) {
   const keep = (pattern) => index.match(pattern)?.[0] ?? fail(`index.html has no ${pattern} for the static pages`);
   const url = (code) => `${site}/${code}${path}`;
   const short = description.length > 200 ? description.slice(0, 197).replace(/\s+\S*$/, "") + "…" : description;
@@ -151,6 +154,7 @@ function head({ index, policy, style, glue, wasm, keyMeta, lang, locale, path, t
     indexMetas(index, policy),
     `<title>${escape(full)}</title>`,
     keyMeta,
+    `<meta name="jardam-content" content="${content}">`,
     `<meta name="description" content="${escape(short)}">`,
     `<link rel="canonical" href="${url(lang)}">`,
     ...LANGS.map(([code]) => `<link rel="alternate" hreflang="${code}" href="${url(code)}">`),
@@ -167,7 +171,6 @@ function head({ index, policy, style, glue, wasm, keyMeta, lang, locale, path, t
     keep(/<link[^>]*rel="?apple-touch-icon"?[^>]*>/),
     `<style>${style}</style>`,
     `<link rel="preload" as="script" crossorigin="anonymous" href="${glue}" media="(scripting: enabled)">`,
-    `<link rel="preload" as="fetch" crossorigin="anonymous" href="${wasm}" media="(scripting: enabled)">`,
     `<link rel="preload" as="fetch" crossorigin="anonymous" href="/${stringsFile}" media="(scripting: enabled)">`,
     `<script type="module" src="/${starter.name}" integrity="${starter.integrity}" crossorigin="anonymous"></script>`,
     `<noscript><link rel="stylesheet" href="/${starter.css}"></noscript>`,
@@ -244,6 +247,7 @@ export async function writeStaticPages(dir, policy, site = process.env.JARDAM_SI
   const glue = index.match(/from\s*['"](\/jardam-app-[0-9a-f]+\.js)['"]/)?.[1] ?? fail("index.html imports no jardam-app glue");
   const wasm = index.match(/module_or_path:\s*['"](\/jardam-app-[0-9a-f]+_bg\.wasm)['"]/)?.[1] ?? fail("index.html starts no jardam-app WebAssembly");
   const strings = pageStrings();
+  const content = JSON.parse(readFileSync(join(dir, "feed", "manifest.json"), "utf8")).content_version ?? fail("the feed's manifest has no content_version");
   const style = pageStyle(dir);
   const l10n = stringsFiles(dir);
 
@@ -290,7 +294,7 @@ if (self.WebAssembly) {
   // What the reader looks at and its distance from the top, noted as they scroll, move the
   // focus or the page's height changes: the focused element while it is on screen, else the
   // element in the middle of it.
-  let y = scrollY, anchor = null, focused = null, noting = false;
+  let y = scrollY, anchor = null, focused = null, noting = false, pressed = null, offer = null;
   const note = () => {
     noting = false;
     const active = document.activeElement?.closest("body>.app[data-static] main *");
@@ -349,6 +353,22 @@ if (self.WebAssembly) {
       for (const type of ["input", "change"]) control.dispatchEvent(new Event(type, { bubbles: true }));
     }
   };
+  // The first install's notice, as the app shows it, in the page's language (snapshot).
+  const readyOffline = () => {
+    const box = page.querySelector(".notices");
+    if (!box?.dataset.offlineReady) return;
+    const notice = document.createElement("div");
+    notice.className = "notice ok";
+    notice.id = "offline-ready";
+    notice.setAttribute("role", "status");
+    const text = document.createElement("span");
+    text.textContent = box.dataset.offlineReady;
+    const close = document.createElement("button");
+    close.textContent = box.dataset.close;
+    close.onclick = () => notice.remove();
+    notice.append(text, close);
+    box.append(notice);
+  };
   new MutationObserver((_, observer) => {
     if (page?.isConnected) return;
     observer.disconnect();
@@ -362,27 +382,78 @@ if (self.WebAssembly) {
     if (same) scrollBy(0, same.getBoundingClientRect().top - anchor.top);
     now?.focus({ preventScroll: true });
     handOver();
+    if (offer) dispatchEvent(offer);
+    if (pressed) {
+      const same = (b) => b?.matches("button") && b.textContent.trim() === pressed.text;
+      const named = [...document.querySelectorAll("body>.app button")].filter(same);
+      const again = pressed.id ? document.getElementById(pressed.id) : named.length === 1 ? named[0] : find(pressed.place);
+      if (same(again)) again.click();
+    }
   }).observe(document.body, { childList: true });
-  const module_or_path = fetch("${wasm}");
-  // The page is painted before the glue runs: an installed app's files come at once from the
-  // worker's cache, and running them first held the first paint back.
-  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
-  // The app writes dates and numbers with Intl, whose data loads on first use (34 ms for a
-  // date on the benchmark machine, 0.4 ms after): loaded here, in a task of its own while the
-  // WebAssembly downloads, not in the app's first render.
-  const locale = /^(ru|en)$/.test(document.documentElement.lang) ? document.documentElement.lang : "ru";
-  new Date(0).toLocaleDateString(locale, { timeZone: "UTC" });
-  (0).toLocaleString(locale);
-  await new Promise((next) => setTimeout(next));
+  // When the app starts: at once where the reader has it (the installed app, a page its worker
+  // answered, anything of theirs saved on the phone: a saved language wins over the page's) or
+  // where the feed has newer content than the page; else, on a first visit, when the reader
+  // reaches for what needs it (a control pressed or focused). A reader who only reads and calls
+  // waits for no WebAssembly and pays for no start-up; the worker, registered once the page has
+  // loaded, keeps the app on the phone for offline use meanwhile.
+  const start = async () => {
+    const module_or_path = fetch("${wasm}");
+    // The page is painted before the glue runs: an installed app's files come at once from the
+    // worker's cache, and running them first held the first paint back.
+    await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
+    // The app writes dates and numbers with Intl, whose data loads on first use (34 ms for a
+    // date on the benchmark machine, 0.4 ms after): loaded here, in a task of its own while the
+    // WebAssembly downloads, not in the app's first render.
+    const locale = /^(ru|en)$/.test(document.documentElement.lang) ? document.documentElement.lang : "ru";
+    new Date(0).toLocaleDateString(locale, { timeZone: "UTC" });
+    (0).toLocaleString(locale);
+    await new Promise((next) => setTimeout(next));
+    try {
+      const { default: init } = await import("${glue}");
+      const wasm = await init({ module_or_path });
+      dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+    } catch (error) {
+      // The connection broke off or a file came damaged: the page stays as it is without the
+      // app, its controls hidden and the line saying so shown; the next page opened tries again.
+      if (page?.isConnected) withoutApp();
+      throw error;
+    }
+  };
+  let starting = null;
+  const go = () => (starting ??= start());
+  // The browser's install offer comes once, perhaps before the app: kept and handed to it.
+  addEventListener("beforeinstallprompt", (event) => {
+    event.preventDefault();
+    offer = event;
+  }, { once: true });
+  let saved = false;
   try {
-    const { default: init } = await import("${glue}");
-    const wasm = await init({ module_or_path });
-    dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
-  } catch (error) {
-    // The connection broke off or a file came damaged: the page stays as it is without the
-    // app, its controls hidden and the line saying so shown; the next page opened tries again.
-    if (page?.isConnected) withoutApp();
-    throw error;
+    saved = Object.keys(localStorage).some((key) => key.startsWith("jardam."));
+  } catch {}
+  const worker = navigator.serviceWorker;
+  if (saved || worker?.controller || matchMedia("(display-mode: standalone)").matches) go();
+  else {
+    const reach = ({ target }) => page?.contains(target) && target.closest("button, input, select, textarea, label") && !target.closest(".notices") && go();
+    addEventListener("pointerdown", reach, true);
+    addEventListener("focusin", reach, true);
+    // A button pressed before the app came is pressed again on the app's screen, while the
+    // press still counts as the reader's (user activation): the button with its id, else the
+    // one button with its text, else the one at its place if it has the same text.
+    addEventListener("click", ({ target }) => {
+      const button = page?.contains(target) && target.closest("button");
+      if (button) pressed = { id: button.id, place: where(button), text: button.textContent.trim() };
+    }, true);
+    addEventListener("load", () => {
+      worker?.register("/sw.js").then(() => worker.ready).then(() => page?.isConnected && readyOffline(), () => {});
+      // The site's feed may be newer than the page (content is published without a new build).
+      const meta = (name) => document.querySelector(\`meta[name="\${name}"]\`)?.content ?? "";
+      const mirror = meta("jardam-feed-mirrors").trim().split(/\\s+/)[0] || "/feed/";
+      if (!navigator.connection?.saveData) {
+        fetch(mirror.replace(/\\/?$/, "/manifest.json"), { cache: "no-store" })
+          .then((answer) => answer.json())
+          .then((manifest) => manifest.content_version > Number(meta("jardam-content")) && go(), () => {});
+      }
+    });
   }
 } else withoutApp();
 `;
@@ -440,7 +511,7 @@ if (self.WebAssembly) {
         }
         const html =
           `<!doctype html><html lang="${lang}" dir="ltr"><head>` +
-          head({ index, policy, style, glue, wasm, keyMeta, lang, locale, path, site, stringsFile, starter, ...shot, title: ours(shot.title), description: ours(shot.description) }) +
+          head({ index, policy, style, glue, content, keyMeta, lang, locale, path, site, stringsFile, starter, ...shot, title: ours(shot.title), description: ours(shot.description) }) +
           `</head><body>${ours(shot.html)}</body></html>\n`;
         const address = path === "/" ? `/${lang}/` : `/${lang}${path}`;
         const file = join(dir, pageFile(address));

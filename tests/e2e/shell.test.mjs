@@ -23,8 +23,9 @@ after(() => {
 });
 
 test("first visit registers the worker and says it is ready to work offline", async () => {
+  // The start page in the browser's language; the app starts when needed (static-pages.test.mjs),
+  // the page registers the worker and says when the app is kept.
   await page.goto(`${server.url}/`);
-  await page.waitForURL(/\/rights$/);
   await waitForController(page);
   await page.locator("#offline-ready").waitFor({ state: "visible", timeout: 30000 });
   const caches = await page.evaluate(() => caches.keys());
@@ -68,13 +69,15 @@ test("a new build is offered as an update and shown once accepted", async () => 
   let host = await serve(app.dir, updatePort);
   try {
     const tab = updater.page;
+    // A first visit: the page registers the worker; opened again, it has the app at once.
     await tab.goto(`${host.url}/more`);
-    await appShown(tab);
     await waitForController(tab);
     await tab.locator("#offline-ready").waitFor({ state: "visible", timeout: 30000 });
     await waitForAsync(tab, async () => (await navigator.serviceWorker.getRegistration())?.active?.state === "activated", null, {
       what: "the worker activated",
     });
+    await tab.reload();
+    await appShown(tab);
     const before = await tab.locator("#app-version").textContent();
     assert.doesNotMatch(before, /e2e-second-build/);
     await host.stop();

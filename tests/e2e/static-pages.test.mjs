@@ -180,7 +180,7 @@ describe("static pages", () => {
       await appShown(page);
       const after = await top(`body>.app:not([data-static]) li[data-id="${id}"]`);
       assert.ok(Math.abs(after - before) <= 1, `entry ${id} at ${after} px after the takeover, ${before} px before`);
-      // Preloaded by the page, taken over by the starter's fetch: downloaded once.
+      // The starter fetches it once.
       assert.equal(wasm.length, 1, `WebAssembly requests: ${wasm.join(", ")}`);
     } finally {
       await close();
@@ -360,6 +360,105 @@ describe("static pages", () => {
       }
     } finally {
       await close();
+    }
+  });
+});
+
+describe("a first visit starts the app only when it is needed", () => {
+  // The mirror serves the content the pages were built from; nothing of the app is on the phone.
+  const app = servedApp({ name: "on-demand", mirrors: [LOCAL_MIRROR], lang: null, welcomed: false, browser: false });
+  const STATIC = "body>.app[data-static]";
+  /** The WebAssembly files the page itself fetched (not its worker's precache). */
+  const wasmFetched = (page) => page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.endsWith("_bg.wasm")).length);
+
+  test("a reader who only reads: no WebAssembly for the page, the worker keeps the app for offline and says so; the next page has the app", async () => {
+    const { page, close } = await app.open();
+    try {
+      const from = app.feed.requests.length;
+      await page.goto(`${app.url}/en/rights`);
+      await page.locator(`${STATIC} #offline-ready`).waitFor({ timeout: 30000 });
+      assert.match(await page.locator("#offline-ready").textContent(), /^Ready to work offline/);
+      await app.feed.waitFor((requests) => requests.slice(from).some((r) => r.path.endsWith("/manifest.json")), { what: "the check for newer content" });
+      await page.waitForTimeout(500);
+      assert.equal(await page.locator(STATIC).count(), 1, "the static page stays");
+      assert.equal(await wasmFetched(page), 0, "the page fetched no WebAssembly");
+      assert.equal(await page.locator("main input#search").isVisible(), true, "the search box is offered (it starts the app)");
+      await page.locator('#articles li[data-id="police-check"] a').click();
+      await page.waitForURL(/\/en\/rights\/police-check$/);
+      await appShown(page);
+      assert.equal(await page.locator('article[data-id="police-check"] h1').isVisible(), true, "the article, now on the app's screen");
+    } finally {
+      await close();
+    }
+  });
+
+  test("the search box focused on a first visit starts the app, and what was typed meanwhile is searched", async () => {
+    const { page, close } = await app.open();
+    try {
+      await page.goto(`${app.url}/en/rights`);
+      await page.waitForLoadState("load");
+      assert.equal(await page.locator(STATIC).count(), 1, "the static page until then");
+      await page.locator("main input#search").click();
+      await page.keyboard.type("patent");
+      await appShown(page);
+      const search = page.locator("body>.app:not([data-static]) #search");
+      assert.equal(await search.inputValue(), "patent");
+      assert.equal(await page.evaluate(() => document.activeElement?.id), "search", "the focus stays in the search box");
+      await page.locator("#search-results li[data-kind=article]").first().waitFor({ timeout: 10000 });
+      assert.match(await page.locator("#search-results li[data-kind=article]").first().textContent(), /patent/i);
+    } finally {
+      await close();
+    }
+  });
+
+  test("a button pressed before the app came is pressed on the app's screen: the first-start questions saved", async () => {
+    const { page, close } = await app.open();
+    try {
+      await page.goto(`${app.url}/en/`);
+      await page.waitForLoadState("load");
+      await page.locator(`${STATIC} #welcome-citizenship`).selectOption("KG");
+      await page.locator(`${STATIC} #welcome-save`).click();
+      await appShown(page);
+      await page.locator("#welcome").waitFor({ state: "detached", timeout: 10000 });
+      const saved = await page.evaluate(() => ({ welcomed: localStorage.getItem("jardam.welcomed"), citizenship: localStorage.getItem("jardam.citizenship") }));
+      assert.equal(saved.welcomed, "true");
+      assert.match(saved.citizenship ?? "", /KG/);
+    } finally {
+      await close();
+    }
+  });
+
+  test("the browser's install offer, made before the app started, reaches the app's Install button", async () => {
+    const { context, page, close } = await app.open();
+    try {
+      await context.addInitScript(() => addEventListener("beforeinstallprompt", () => (window.__offered = true)));
+      await page.goto(`${app.url}/en/share`);
+      await waitForAsync(page, () => window.__offered === true, null, { timeout: 30000, what: "the install offer" });
+      assert.equal(await page.locator(STATIC).count(), 1, "made to the static page");
+      await page.locator(`${STATIC} main button`).first().focus();
+      await appShown(page);
+      await page.locator("#install-app").waitFor({ timeout: 10000 });
+    } finally {
+      await close();
+    }
+  });
+
+  test("anything of the reader's saved on the phone, or newer content on the mirror, starts the app at once", async () => {
+    for (const [what, set] of [
+      ["a saved language", async (context) => context.addInitScript(() => localStorage.setItem("jardam.lang", JSON.stringify("ky")))],
+      ["newer content", async () => app.feed.use({ dir: app.feeds.feeds.newer })],
+    ]) {
+      const { context, page, close } = await app.open();
+      try {
+        await set(context);
+        await page.goto(`${app.url}/en/rights`);
+        await appShown(page);
+        if (what === "a saved language") assert.equal(await page.getAttribute("html", "lang"), "ky", "the saved language wins over the page's");
+        else await page.locator(`#articles li[data-id="${app.feeds.newer.article}"]`).filter({ hasText: app.feeds.newer.title }).waitFor({ timeout: 30000 });
+      } finally {
+        await close();
+        app.feed.use({ dir: app.feeds.feeds.unchanged });
+      }
     }
   });
 });
