@@ -1,5 +1,5 @@
-// The Content Security Policy: nothing inline but Trunk's bootstrap script in index.html (allowed
-// by its hash; the static pages have no inline script), nothing from other origins but the feed mirrors,
+// The Content Security Policy: nothing inline but Trunk's bootstrap script in index.html and the
+// static pages' one line (pages.mjs, PAGE_SCRIPT), each allowed by its hash, nothing from other origins but the feed mirrors,
 // WebAssembly allowed to compile. index.html carries it in a <meta http-equiv>; the header form
 // (headers.mjs) adds what only works as a header.
 import { createHash } from "node:crypto";
@@ -16,9 +16,10 @@ const policy = (directives) =>
 /**
  * Writes the policy for index.html's inline scripts and the feed `mirrors` into index.html, in
  * place of any earlier one, right after `<meta charset>`; returns the policy for the header,
- * which also allows the inline style sheets of the static pages, `styles` (their text).
+ * which also allows the inline style sheets and scripts of the static pages, `styles` and
+ * `scripts` (their text).
  */
-export function writeSecurityPolicy(dir, mirrors, styles = []) {
+export function writeSecurityPolicy(dir, mirrors, styles = [], scripts = []) {
   const index = readFileSync(indexPath(dir), "utf8");
   const inlineScripts = [...index.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
   const scriptHashes = inlineScripts.map((body) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`);
@@ -37,8 +38,9 @@ export function writeSecurityPolicy(dir, mirrors, styles = []) {
     "object-src": ["'none'"],
   };
   const metaPolicy = policy(directives);
-  const styleHashes = styles.map((body) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`);
-  directives["style-src"] = ["'self'", ...styleHashes];
+  const hash = (body) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`;
+  directives["style-src"] = ["'self'", ...styles.map(hash)];
+  directives["script-src"] = [...directives["script-src"], ...scripts.map(hash)];
   const html = index
     .replace(/<meta[^>]*http-equiv="?Content-Security-Policy"?[^>]*>\s*/i, "")
     .replace(/<meta charset="?utf-8"?>/i, (charset) => `${charset}<meta http-equiv="Content-Security-Policy" content="${metaPolicy}">`);

@@ -151,7 +151,7 @@ function head({ index, policy, style, glue, content, keyMeta, lang, locale, path
   const short = description.length > 200 ? description.slice(0, 197).replace(/\s+\S*$/, "") + "…" : description;
   const full = title === "Jardam" ? title : `${title} · Jardam`;
   return [
-    indexMetas(index, policy),
+    headStart(index, policy),
     `<title>${escape(full)}</title>`,
     keyMeta,
     `<meta name="jardam-content" content="${content}">`,
@@ -177,6 +177,9 @@ function head({ index, policy, style, glue, content, keyMeta, lang, locale, path
   ].join("");
 }
 
+/** What a static page's `<head>` begins with, before its `<title>`: index.html's metas and PAGE_SCRIPT. */
+const headStart = (index, policy) => indexMetas(index, policy) + `<script>${PAGE_SCRIPT}</script>`;
+
 /**
  * The metas of index.html the static pages carry (the app reads its build label, feed mirrors
  * and QR encoder from them), with the security policy `policy` (the header's, which allows the
@@ -189,6 +192,13 @@ const indexMetas = (index, policy) =>
     .join("");
 
 /**
+ * The static pages' one inline script (allowed by its hash, csp.mjs), run before the body is
+ * parsed: a reader who answered or skipped the first-start questions (platform::prefs::welcomed)
+ * is not shown them (PAGE_RULES) from the first paint on; removed later, they moved the page.
+ */
+export const PAGE_SCRIPT = `try{localStorage.getItem("jardam.welcomed")==="true"&&document.documentElement.classList.add("welcomed")}catch(e){}`;
+
+/**
  * What the static pages' style sheet adds to the app's: the browser lays out only the list
  * entries and contact cards on screen or near it (the rest at estimated heights, measured at
  * 360 px: articles 177–215 px on average, contacts 830–873 px), on the static page and on the
@@ -197,6 +207,7 @@ const indexMetas = (index, policy) =>
  * page may have passed over entries at estimated heights, so the scroll offset alone would not.
  */
 const PAGE_RULES =
+  ".welcomed #welcome{display:none}" +
   ".articles>li{content-visibility:auto;contain-intrinsic-size:auto 200px}" +
   ".contact{content-visibility:auto;contain-intrinsic-size:auto 850px}" +
   ".full-layout :is(.articles>li,.contact){content-visibility:visible}";
@@ -240,7 +251,7 @@ export async function writeStaticPages(dir, policy, site = process.env.JARDAM_SI
     const addresses = sitemapAddresses(dir);
     for (const address of addresses) {
       const file = join(dir, pageFile(address));
-      writeFileSync(file, readFileSync(file, "utf8").replace(/<head>[\s\S]*?<title>/, () => `<head>${indexMetas(index, policy)}<title>`));
+      writeFileSync(file, readFileSync(file, "utf8").replace(/<head>[\s\S]*?<title>/, () => `<head>${headStart(index, policy)}<title>`));
     }
     return addresses.length;
   }
@@ -269,11 +280,6 @@ if (self.WebAssembly) {
   // static page, the line saying what needs the app.
   const failed = document.getElementById("boot-failed");
   if (failed) new MutationObserver(withoutApp).observe(failed, { attributeFilter: ["hidden"] });
-  // A reader who answered or skipped the first-start questions (platform::prefs::welcomed)
-  // is not shown them again until the app takes over.
-  try {
-    if (localStorage.getItem("jardam.welcomed") === "true") document.getElementById("welcome")?.remove();
-  } catch {}
   // Where an element of the static page is, so that its counterpart on the app's screen can be
   // found: the nearest element with a data-id, then child indexes down to it, from the root.
   const where = (element) => {
@@ -374,6 +380,8 @@ if (self.WebAssembly) {
     observer.disconnect();
     // The page's title names its screen; the app, moving between screens, is "Jardam".
     document.title = "Jardam";
+    // The app shows its first-start questions as it sees fit (PAGE_SCRIPT).
+    document.documentElement.classList.remove("welcomed");
     // The same element at the same height (PAGE_RULES), and the focus on the same element.
     if (y) document.documentElement.classList.add("full-layout");
     scrollTo(0, y);
@@ -391,16 +399,17 @@ if (self.WebAssembly) {
     }
   }).observe(document.body, { childList: true });
   // When the app starts: at once where the reader has it (the installed app, a page its worker
-  // answered, anything of theirs saved on the phone: a saved language wins over the page's) or
+  // answered, anything the app saved on the phone: a saved language wins over the page's) or
   // where the feed has newer content than the page; else, on a first visit, when the reader
   // reaches for what needs it (a control pressed or focused). A reader who only reads and calls
   // waits for no WebAssembly and pays for no start-up; the worker, registered once the page has
   // loaded, keeps the app on the phone for offline use meanwhile.
   const start = async () => {
-    const module_or_path = fetch("${wasm}");
-    // The page is painted before the glue runs: an installed app's files come at once from the
-    // worker's cache, and running them first held the first paint back.
+    // The page is painted before the app's files are asked for and its glue runs: an installed
+    // app's files come at once from the worker's cache, and running them first held the first
+    // paint back.
     await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
+    const module_or_path = fetch("${wasm}");
     // The app writes dates and numbers with Intl, whose data loads on first use (34 ms for a
     // date on the benchmark machine, 0.4 ms after): loaded here, in a task of its own while the
     // WebAssembly downloads, not in the app's first render.

@@ -57,13 +57,16 @@ test("the shell carries a strict Content Security Policy and the other security 
     }
     assert.ok(permissions.includes("screen-wake-lock=(self)"), permissions);
   }
-  // The hashes in the policy are those of index.html's one inline script, and only those:
-  // the bootstrap Trunk wrote (the static pages have none).
+  // The hashes in the policy are those of index.html's one inline script, the bootstrap Trunk
+  // wrote, and of the static pages' one line (the same in every page), and only those.
+  const inlineScripts = (html) => [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
   const index = await (await get("/index.html")).text();
-  const inline = [...index.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  const inline = inlineScripts(index);
   assert.equal(inline.length, 1, "Trunk's bootstrap is the only inline script");
   assert.match(inline[0], /module_or_path/, "the inline script is Trunk's bootstrap");
-  const hashes = inline.map((body) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`);
+  const pageInline = inlineScripts(await (await get("/ky/rights")).text());
+  assert.equal(pageInline.length, 1, "a static page has one inline script");
+  const hashes = [...inline, ...pageInline].map((body) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`);
   const scriptSrc = directives((await get("/")).headers.get("content-security-policy"))["script-src"];
   assert.deepEqual(scriptSrc, ["'self'", "'wasm-unsafe-eval'", ...hashes]);
   // The same policy is in the page for hosts that cannot send headers (without frame-ancestors).
