@@ -456,7 +456,8 @@ if (self.WebAssembly) {
       worker?.register("/sw.js").then(() => worker.ready).then(() => page?.isConnected && readyOffline(), () => {});
       // The site's feed may be newer than the page (content is published without a new build).
       const meta = (name) => document.querySelector(\`meta[name="\${name}"]\`)?.content ?? "";
-      const mirror = meta("jardam-feed-mirrors").trim().split(/\\s+/)[0] || "/feed/";
+      // The first mirror as the app reads the list (jardam_core::sync::parse_mirrors).
+      const mirror = meta("jardam-feed-mirrors").split(/\\s+/).find((url) => /^(\\/|https?:\\/\\/)/.test(url)) ?? "/feed/";
       if (!navigator.connection?.saveData) {
         fetch(mirror.replace(/\\/?$/, "/manifest.json"), { cache: "no-store" })
           .then((answer) => answer.json())
