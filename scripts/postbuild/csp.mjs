@@ -7,6 +7,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { indexPath } from "./index-html.mjs";
 import { fail } from "./output.mjs";
 
+/** The policy source that allows the inline script or style sheet `body`. */
+const hash = (body) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`;
+
 /** `{ name: [sources] }` as a policy string. */
 const policy = (directives) =>
   Object.entries(directives)
@@ -22,7 +25,7 @@ const policy = (directives) =>
 export function writeSecurityPolicy(dir, mirrors, styles = [], scripts = []) {
   const index = readFileSync(indexPath(dir), "utf8");
   const inlineScripts = [...index.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-  const scriptHashes = inlineScripts.map((body) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`);
+  const scriptHashes = inlineScripts.map(hash);
   const mirrorOrigins = [...new Set(mirrors.filter((m) => /^https?:/.test(m)).map((m) => new URL(m).origin))];
   const directives = {
     "default-src": ["'none'"],
@@ -38,7 +41,6 @@ export function writeSecurityPolicy(dir, mirrors, styles = [], scripts = []) {
     "object-src": ["'none'"],
   };
   const metaPolicy = policy(directives);
-  const hash = (body) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`;
   directives["style-src"] = ["'self'", ...styles.map(hash)];
   directives["script-src"] = [...directives["script-src"], ...scripts.map(hash)];
   const html = index
