@@ -208,6 +208,9 @@ export const PAGE_SCRIPT = `try{localStorage.getItem("jardam.welcomed")==="true"
  */
 const PAGE_RULES =
   ".welcomed #welcome{display:none}" +
+  // The page cannot know whether the phone is online (it may be answered offline, or have no
+  // app): its status dot, green as the build saw it, is hidden until the app's own is shown.
+  "[data-static] .status .dot{visibility:hidden}" +
   ".articles>li{content-visibility:auto;contain-intrinsic-size:auto 200px}" +
   ".contact{content-visibility:auto;contain-intrinsic-size:auto 850px}" +
   ".full-layout :is(.articles>li,.contact){content-visibility:visible}";

@@ -64,6 +64,8 @@ describe("static pages", () => {
       page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
       await readByLinks(page, app.url);
       assert.deepEqual(fetched.filter((path) => /\.(js|wasm)$|^\/l10n\//.test(path)), [], "no script, WebAssembly or UI strings requested");
+      // Green as the build saw it, the dot would say "online" whatever the phone's state.
+      assert.equal(await page.locator("body>.app[data-static] .status .dot").evaluate((dot) => getComputedStyle(dot).visibility), "hidden", "no online dot on a static page");
     } finally {
       await close();
     }
@@ -147,6 +149,7 @@ describe("static pages", () => {
       await appShown(page);
       const title = (await page.locator("article.article h1").textContent()).trim();
       assert.equal(title, newer, "the newer content on the phone replaced the static page's");
+      assert.equal(await page.locator("header .status .dot").evaluate((dot) => getComputedStyle(dot).visibility), "visible", "the app's own status dot is shown");
       assert.equal(await page.evaluate(() => document.activeElement?.closest("main .related") !== null), true, "focus kept on the related link");
       assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("href")), focusedHref, "focus kept");
       const after = await focusedTop();
