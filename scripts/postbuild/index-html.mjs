@@ -16,6 +16,9 @@ export function setIntegrity(dir, name, bytes) {
   writeFileSync(indexPath(dir), html.replace(link, `$1${sri(bytes)}`));
 }
 
+/** `value` as an HTML attribute value: unquoted where HTML reads it the same (bytes of every page). */
+const attribute = (value) => (/^[^\s"'=<>`]+$/.test(value) ? value : `"${value}"`);
+
 /**
  * Writes each `content` of `contents` ({ NAME: content }) into index.html's
  * `<meta name="NAME">`; stops, writing nothing, if one of the tags is missing.
@@ -25,7 +28,7 @@ export function fillMeta(dir, contents) {
   for (const [name, content] of Object.entries(contents)) {
     const tag = new RegExp(`<meta[^>]*\\bname="?${name}"?[^>]*>`);
     if (!tag.test(html)) fail(`index.html has no <meta name="${name}">`);
-    html = html.replace(tag, () => `<meta name="${name}" content="${content}">`);
+    html = html.replace(tag, () => `<meta name=${name} content=${attribute(content)}>`);
   }
   writeFileSync(indexPath(dir), html);
 }
