@@ -2,7 +2,7 @@
 // values unquoted only where HTML reads them the same, and a second fill finds the tags again.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fillMeta } from "../../scripts/postbuild/index-html.mjs";
@@ -11,8 +11,12 @@ import { fillMeta } from "../../scripts/postbuild/index-html.mjs";
 function filled(html, ...fills) {
   const dir = mkdtempSync(join(tmpdir(), "jardam-meta-"));
   writeFileSync(join(dir, "index.html"), html);
-  for (const contents of fills) fillMeta(dir, contents);
-  return readFileSync(join(dir, "index.html"), "utf8");
+  try {
+    for (const contents of fills) fillMeta(dir, contents);
+    return readFileSync(join(dir, "index.html"), "utf8");
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
 }
 
 /** `name` → content of every `<meta name content>` in `html`, quoted or not. */
@@ -29,6 +33,7 @@ test("a value without spaces or quotes is written unquoted, others quoted, and H
 });
 
 test("an empty value stays quoted, and filling again replaces what the first fill wrote", () => {
+  assert.match(filled(page, { "jardam-build": "" }), /<meta name=jardam-build content="">/);
   const html = filled(page, { "jardam-build": "", "jardam-feed-mirrors": "/feed/" }, { "jardam-build": "v2", "jardam-feed-mirrors": "/m/" });
   assert.deepEqual(metas(html), { "jardam-build": "v2", "jardam-feed-mirrors": "/m/", "jardam-qr": "" });
   assert.equal(html.match(/<meta/g).length, 3);
