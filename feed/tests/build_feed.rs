@@ -26,9 +26,13 @@ fn manifest(dir: &Path) -> Manifest {
     serde_json::from_slice(&fs::read(dir.join("manifest.json")).unwrap()).unwrap()
 }
 
+/// `lang`'s pack, read as the app reads it: checked against the manifest, of its version.
 fn pack(dir: &Path, lang: &str) -> Pack {
-    let file = &manifest(dir).packs[lang].file;
-    serde_json::from_slice(&fs::read(dir.join(file)).unwrap()).unwrap()
+    let manifest = manifest(dir);
+    let file = &manifest.packs[lang].file;
+    manifest
+        .verify_pack(lang, &fs::read(dir.join(file)).unwrap())
+        .unwrap()
 }
 
 /// Every file under `dir`, relative, with its bytes, sorted.
@@ -187,6 +191,41 @@ fn the_build_is_deterministic() {
     // Building again into the same directory changes nothing either.
     build_valid(&a);
     assert!(tree(&a) == tb);
+}
+
+#[test]
+fn a_new_version_changes_only_the_packs_whose_content_changed() {
+    let temp = tempfile::tempdir().unwrap();
+    let before = temp.path().join("before");
+    build_valid(&before);
+    let fixture = Fixture::valid();
+    fixture
+        .edit("feed.toml", "content_version = 7", "content_version = 8")
+        .edit(
+            "articles/police-check.toml",
+            "title = \"Document check\"",
+            "title = \"Police check\"",
+        );
+    let after = temp.path().join("after");
+    assert_eq!(build_into(&fixture.dir(), &after, &[], &[]).code, 0);
+    let (old, new) = (manifest(&before), manifest(&after));
+    assert_eq!(new.content_version, 8);
+    let changed: Vec<&str> = new
+        .packs
+        .iter()
+        .filter(|(lang, entry)| old.packs[lang.as_str()].sha256 != entry.sha256)
+        .map(|(lang, _)| lang.as_str())
+        .collect();
+    assert_eq!(
+        changed,
+        ["en"],
+        "only the English pack holds the changed title"
+    );
+    assert_eq!(pack(&after, "ru").content_version, 8);
+    assert_eq!(
+        pack(&after, "en").article("police-check").unwrap().title,
+        "Police check"
+    );
 }
 
 #[test]

@@ -81,7 +81,8 @@ export function deriveFeed(base, out, manifest, { key, signature } = {}) {
 
 /**
  * Builds a feed with `jardam-feed build` from a temporary copy of content/, with
- * `content_version` set and optionally the English title of one article replaced.
+ * `content_version` set and optionally the titles of one article replaced
+ * (`title: { article, en, ky, … }`, one per language given).
  */
 export function buildFeed(out, { contentVersion, title, generated } = {}) {
   const work = mkdtempSync(join(tmpdir(), "jardam-content-"));
@@ -96,11 +97,15 @@ export function buildFeed(out, { contentVersion, title, generated } = {}) {
     }
     if (title) {
       const file = join(content, "articles", `${title.article}.toml`);
-      const text = readFileSync(file, "utf8");
-      // The first `title = "..."` after the [text.en] table header.
-      const changed = text.replace(/(\[text\.en\][^[]*?\ntitle = )"[^"\n]*"/, (_, head) => `${head}${JSON.stringify(title.en)}`);
-      if (changed === text) throw new Error(`no English title found in ${file}`);
-      writeFileSync(file, changed);
+      let text = readFileSync(file, "utf8");
+      for (const [lang, value] of Object.entries(title).filter(([key]) => key !== "article")) {
+        // The first `title = "..."` after the [text.LANG] table header.
+        const table = new RegExp(`(\\[text\\.${lang}\\][^[]*?\\ntitle = )"[^"\\n]*"`);
+        const changed = text.replace(table, (_, head) => `${head}${JSON.stringify(value)}`);
+        if (changed === text) throw new Error(`no ${lang} title found in ${file}`);
+        text = changed;
+      }
+      writeFileSync(file, text);
     }
     const args = ["run", "--quiet", "-p", "jardam-feed", "--", "build", "--content", content, "--out", out];
     if (generated) args.push("--generated", generated);
@@ -123,7 +128,8 @@ const rfc3339 = (time) => new Date(time).toISOString().replace(/\.\d{3}Z$/, "Z")
  * from `bundled` (the app copy's own bundled feed folder, DIR/feed):
  *
  * - unchanged: the bundled feed itself;
- * - newer: content_version + 1 and a new English title of CHANGED_ARTICLE (jardam-feed build);
+ * - newer: content_version + 1 and new English and Kyrgyz titles of CHANGED_ARTICLE (jardam-feed
+ *   build): the en and ky packs change, the others keep their bytes;
  * - tamperedPack: newer with one byte of its English pack changed (same size);
  * - shortPack: newer with its English pack one byte shorter (served whole: wrong size);
  * - older: the bundled manifest with content_version 0, validly signed here;
@@ -145,7 +151,8 @@ export function prepareFeeds(bundled) {
   const newTitle = `Migration registration for EAEU citizens (revised ${Date.now().toString(36)})`;
   const newerDir = buildFeed(at("newer"), {
     contentVersion: version + 1,
-    title: { article: CHANGED_ARTICLE, en: newTitle },
+    // Kyrgyz too, so that a reader switching to Kyrgyz has a pack to download.
+    title: { article: CHANGED_ARTICLE, en: newTitle, ky: `Миграциялык каттоо (жаңыланды ${Date.now().toString(36)})` },
     generated: rfc3339(Date.now()),
   });
   const newer = readFeed(newerDir);

@@ -305,8 +305,8 @@ impl Content {
         self.install(installed, packs, true).await.is_ok()
     }
 
-    /// `lang`'s stored pack: `Ok(None)` when the device does not hold it, `Err` when its record
-    /// cannot be read or is not a pack (damaged).
+    /// `lang`'s stored pack, of the installed version: `Ok(None)` when the device does not hold
+    /// it, `Err` when its record cannot be read or is not a pack (damaged).
     async fn read_pack(&self, lang: &str) -> Result<Option<Pack>, ()> {
         let (Some(installed), Some(store)) = (self.installed.get_untracked(), self.store()) else {
             return Ok(None);
@@ -316,7 +316,10 @@ impl Content {
         }
         match store.get(PACKS, lang).await {
             Ok(Some(text)) => json::from_slice::<Pack>(text.as_bytes())
-                .map(Some)
+                .map(|mut pack| {
+                    pack.content_version = installed.manifest.content_version;
+                    Some(pack)
+                })
                 .map_err(|_| ()),
             Ok(None) | Err(_) => Err(()),
         }

@@ -28,7 +28,10 @@ pub struct Pack {
     pub schema: u32,
     /// Language of the pack (`ru`, `ky`, `en`, `uz`, `tg`).
     pub lang: String,
-    /// Version of the content this pack was built from; only ever grows.
+    /// Version of the content this pack belongs to: its manifest's, set as the pack is read
+    /// ([`crate::feed::verify_pack`]). Not written into the pack's file, so a language whose
+    /// content did not change keeps its bytes and hash, and an update does not download it.
+    #[cfg_attr(feature = "serde", serde(skip))]
     pub content_version: u64,
     /// The Rights categories, sorted by `order`.
     pub categories: Vec<Category>,
@@ -377,7 +380,7 @@ impl DeadlineRule {
 from_json_struct!(Pack {
     "schema" => schema: required,
     "lang" => lang: required,
-    "content_version" => content_version: required,
+    "content_version" => content_version: default,
     "categories" => categories: required,
     "regions" => regions: default,
     "articles" => articles: required,

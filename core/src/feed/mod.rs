@@ -6,6 +6,9 @@
 //! packs/ru.0123456789abcdef.json   a Pack; the name carries the first 16 hex digits of its SHA-256
 //! ```
 //!
+//! A pack's file holds no content version: the manifest lists an unchanged pack again by the same
+//! hash, so an update downloads only the languages whose content changed.
+//!
 //! The app checks the manifest with [`verify_manifest`] and each pack with [`verify_pack`]
 //! before replacing anything it has stored.
 
@@ -210,15 +213,6 @@ pub enum FeedError {
         /// What is over which limit.
         limit: OverLimit,
     },
-    /// A pack holds another content version than the manifest.
-    WrongContentVersion {
-        /// Which file.
-        file: String,
-        /// Version in the manifest.
-        expected: u64,
-        /// Version in the pack.
-        found: u64,
-    },
 }
 
 impl fmt::Display for FeedError {
@@ -283,15 +277,6 @@ impl fmt::Display for FeedError {
             FeedError::OverLimit { file, limit } => {
                 write!(f, "over a limit: {file} has {limit}")
             }
-            FeedError::WrongContentVersion {
-                file,
-                expected,
-                found,
-            } => write!(
-                f,
-                "wrong content version: {file} holds version {found} but the manifest says \
-                 {expected}"
-            ),
         }
     }
 }
@@ -421,9 +406,10 @@ fn check_entry(lang: &str, entry: &PackEntry) -> Result<(), FeedError> {
     limits::check("bytes", size, MAX_PACK_BYTES).map_err(|limit| over_limit(&entry.file, limit))
 }
 
-/// Checks the bytes of `lang`'s pack against its manifest entry and returns the pack: size
-/// (at most [`MAX_PACK_BYTES`]), SHA-256, JSON, schema, language and `content_version` (the
-/// manifest's) must all match, and the pack must keep within [`limits::check_pack`].
+/// Checks the bytes of `lang`'s pack against its manifest entry and returns the pack, of the
+/// manifest's `content_version`: size (at most [`MAX_PACK_BYTES`]), SHA-256, JSON, schema and
+/// language must all match, and the pack must keep within [`limits::check_pack`]. Its place in
+/// a version is the signed manifest's listing of its hash: an unchanged pack is listed again.
 pub fn verify_pack(
     entry: &PackEntry,
     lang: &str,
@@ -451,12 +437,10 @@ pub fn verify_pack(
     struct Header {
         schema: u32,
         lang: String,
-        content_version: u64,
     }
     from_json_struct!(Header {
         "schema" => schema: required,
         "lang" => lang: required,
-        "content_version" => content_version: required,
     });
     let header: Header = parse_json(file, bytes)?;
     if header.schema != SCHEMA_VERSION {
@@ -472,15 +456,9 @@ pub fn verify_pack(
             found: header.lang,
         });
     }
-    if header.content_version != content_version {
-        return Err(FeedError::WrongContentVersion {
-            file: file.clone(),
-            expected: content_version,
-            found: header.content_version,
-        });
-    }
-    let pack: Pack = parse_json(file, bytes)?;
+    let mut pack: Pack = parse_json(file, bytes)?;
     limits::check_pack(&pack).map_err(|limit| over_limit(file, limit))?;
+    pack.content_version = content_version;
     Ok(pack)
 }
 
@@ -778,20 +756,39 @@ mod tests {
     }
 
     #[test]
-    fn a_pack_must_hold_the_listed_language_version_and_schema() {
+    fn a_pack_file_holds_no_version_and_takes_its_manifests() {
+        let bytes = serde_json::to_vec(&pack("ru", 3)).unwrap();
+        assert!(!String::from_utf8_lossy(&bytes).contains("content_version"));
+        assert_eq!(
+            bytes,
+            serde_json::to_vec(&pack("ru", 7)).unwrap(),
+            "the version changes no byte"
+        );
+        let entry = entry_for(&bytes);
+        for version in [3, 4] {
+            assert_eq!(
+                verify_pack(&entry, "ru", version, &bytes).unwrap(),
+                pack("ru", version)
+            );
+        }
+        // A pack written before the version left the file: the manifest's version wins.
+        let text = String::from_utf8(bytes).unwrap();
+        let old = text.replacen(
+            "\"lang\":\"ru\"",
+            "\"lang\":\"ru\",\"content_version\":2",
+            1,
+        );
+        assert_ne!(old, text);
+        let read = verify_pack(&entry_for(old.as_bytes()), "ru", 3, old.as_bytes()).unwrap();
+        assert_eq!(read.content_version, 3);
+    }
+
+    #[test]
+    fn a_pack_must_hold_the_listed_language_and_schema() {
         let en = serde_json::to_vec(&pack("en", 3)).unwrap();
         assert!(matches!(
             verify_pack(&entry_for(&en), "ru", 3, &en),
             Err(FeedError::WrongLanguage { expected, found, .. }) if expected == "ru" && found == "en"
-        ));
-        let old = serde_json::to_vec(&pack("ru", 2)).unwrap();
-        assert!(matches!(
-            verify_pack(&entry_for(&old), "ru", 3, &old),
-            Err(FeedError::WrongContentVersion {
-                expected: 3,
-                found: 2,
-                ..
-            })
         ));
         let mut future = pack("ru", 3);
         future.schema = 2;

@@ -201,8 +201,7 @@ impl From<&FeedError> for Outcome {
             FeedError::InvalidJson { .. }
             | FeedError::InvalidManifest { .. }
             | FeedError::MissingPack { .. }
-            | FeedError::WrongLanguage { .. }
-            | FeedError::WrongContentVersion { .. } => Outcome::InvalidJson,
+            | FeedError::WrongLanguage { .. } => Outcome::InvalidJson,
             FeedError::UnsupportedSchema { .. } => Outcome::UnsupportedSchema,
             FeedError::SizeMismatch { .. } => Outcome::SizeMismatch,
             FeedError::OverLimit { .. } => Outcome::TooLarge,
