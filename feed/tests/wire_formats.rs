@@ -238,7 +238,8 @@ fn declared_wire_types(dir: &Path, out: &mut Vec<Declared>) {
                 let fields = (!line.starts_with("text_enum_impls!")).then(|| {
                     lines
                         .by_ref()
-                        .take_while(|l| !l.starts_with("});"))
+                        // The list ends at `});`, or at `} not_read: …);`.
+                        .take_while(|l| !l.starts_with('}'))
                         .filter_map(|l| Some(l.strip_prefix('"')?.split('"').next()?.to_owned()))
                         .collect()
                 });

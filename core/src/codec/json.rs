@@ -422,10 +422,11 @@ impl<T: FromJson> FromJson for Vec<T> {
 
 /// Implements [`FromJson`] for a struct read from an object, listing each field with its JSON
 /// name and whether it is `required` or has a `default` when missing (as serde's
-/// `#[serde(default)]`); `skip_empty` reads as `default` (see [`crate::json_struct!`]).
+/// `#[serde(default)]`); `skip_empty` reads as `default` (see [`crate::json_struct!`]). Fields
+/// after `not_read:` are never read and start as their default (as serde's `#[serde(skip)]`).
 #[macro_export]
 macro_rules! from_json_struct {
-    ($ty:ty { $($name:literal => $field:ident: $kind:ident),+ $(,)? }) => {
+    ($ty:ty { $($name:literal => $field:ident: $kind:ident),+ $(,)? } $(not_read: $($unread:ident),+)?) => {
         impl $crate::codec::json::FromJson for $ty {
             fn read(r: &mut $crate::codec::json::Reader<'_>) -> Result<Self, $crate::codec::json::JsonError> {
                 $(let mut $field = None;)+
@@ -436,7 +437,10 @@ macro_rules! from_json_struct {
                     }
                     Ok(())
                 })?;
-                Ok(Self { $($field: $crate::from_json_struct!(@field $kind, $field, $name),)+ })
+                Ok(Self {
+                    $($field: $crate::from_json_struct!(@field $kind, $field, $name),)+
+                    $($($unread: Default::default(),)+)?
+                })
             }
         }
     };

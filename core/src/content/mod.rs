@@ -380,13 +380,12 @@ impl DeadlineRule {
 from_json_struct!(Pack {
     "schema" => schema: required,
     "lang" => lang: required,
-    "content_version" => content_version: default,
     "categories" => categories: required,
     "regions" => regions: default,
     "articles" => articles: required,
     "contacts" => contacts: required,
     "checklists" => checklists: required,
-});
+} not_read: content_version);
 
 from_json_struct!(Category {
     "id" => id: required,
@@ -819,6 +818,20 @@ mod tests {
         let pack: Pack = serde_json::from_str(json).unwrap();
         assert!(pack.regions.is_empty());
         assert!(pack.region("moscow").is_none());
+    }
+
+    #[test]
+    fn a_packs_content_version_is_never_read_from_its_file() {
+        let json = r#"{"schema":1,"lang":"ru","content_version":9,"categories":[],"articles":[],"contacts":[],"checklists":[]}"#;
+        let by_serde: Pack = serde_json::from_str(json).unwrap();
+        let by_codec: Pack = crate::codec::json::from_slice(json.as_bytes()).unwrap();
+        assert_eq!((by_serde.content_version, by_codec.content_version), (0, 0));
+        assert_eq!(by_serde, by_codec);
+        assert!(
+            !serde_json::to_string(&by_serde)
+                .unwrap()
+                .contains("content_version")
+        );
     }
 
     #[test]
