@@ -132,12 +132,15 @@ try {
   // (b) one article's English and Kyrgyz titles changed (content_version + 1).
   feed.use({ dir: feeds.feeds.newer, compress: true });
   const newer = await measuredCheck(page, feed, rec);
-  const packBytes = newer.served.filter((r) => r.path.startsWith("/feed/packs/")).reduce((n, r) => n + r.bytes, 0);
-  const fetched = newer.served.filter((r) => r.path.startsWith("/feed/packs/")).map((r) => r.path.split("/").pop().split(".")[0]);
-  const rawPacks = newer.served
-    .filter((r) => r.path.startsWith("/feed/packs/"))
-    .map((r) => feeds.newer.manifest.packs[r.path.split("/").pop().split(".")[0]].size)
-    .reduce((a, b) => a + b, 0);
+  const packsServed = newer.served.filter((r) => r.path.startsWith("/feed/packs/"));
+  const packBytes = packsServed.reduce((n, r) => n + r.bytes, 0);
+  // packs/LANG.HASH.json
+  const fetched = packsServed.map((r) => r.path.split("/").pop().split(".")[0]);
+  const rawPacks = fetched.reduce((n, lang) => n + feeds.newer.manifest.packs[lang].size, 0);
+  // The languages whose pack the newer feed changed, from the two signed manifests.
+  const changed = Object.keys(feeds.newer.manifest.packs).filter(
+    (lang) => feeds.newer.manifest.packs[lang].sha256 !== feeds.bundled.manifest.packs[lang]?.sha256,
+  );
   await rec.detach();
   await page.close();
 
@@ -195,9 +198,10 @@ try {
           `allows caching it for 600 s.`
         : "No CORS preflight was needed."),
     `(b) of the reader's language (en) and the fallback (ru), only the packs whose hash changed are ` +
-      `fetched: ${fetched.join(", ") || "none"}. A pack's file holds no content version, so ru, ` +
-      `unchanged, keeps its hash; ky changed but is not wanted; uz and tg did not change. (Until ` +
-      `2026-12-04 every pack carried the version, and the same sync fetched en and ru: 111.5 KB.) ` +
+      `fetched: ${fetched.join(", ") || "none"}. A pack's file holds no content version, so a pack ` +
+      `whose content did not change keeps its hash; the newer feed changed ${changed.join(", ")} ` +
+      `of ${Object.keys(feeds.newer.manifest.packs).length} packs. (Until 2026-12-04 every pack ` +
+      `carried the version, and the same sync fetched en and ru: 111.5 KB.) ` +
       `Packs: ${kb(packBytes)} compressed, ${kb(rawPacks)} raw.`,
     "",
     "| offline start (network off, app installed) | median | min | max | runs |",

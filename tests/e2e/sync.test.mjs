@@ -11,7 +11,6 @@ import { DEAD_MIRROR, LOCAL_MIRROR, servedApp } from "./served-app.mjs";
 import { articleTitles, checkForUpdates, contentStatus, diagnostics, goTab, syncIdle } from "./support.mjs";
 
 const LANG = "en";
-const WANTED = ["en", "ru"]; // the reader's language and the fallback
 
 /** GET requests for packs among `requests`, as { lang, ... }. */
 const packGets = (requests) =>
